@@ -1,0 +1,1 @@
+"""Built-in evaluation: score the system against gold files (precision, recall, F1)."""

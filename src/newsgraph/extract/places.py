@@ -1,0 +1,15 @@
+"""Extract places (placeholder until its issue lands)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsgraph.extract.context import Context
+from newsgraph.model import Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def extract_places(doc: Doc, ctx: Context) -> list[Place]:
+    return []

@@ -1,0 +1,15 @@
+"""Extract times (placeholder until its issue lands)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsgraph.extract.context import Context
+from newsgraph.model import TimeExpr
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def extract_times(doc: Doc, ctx: Context) -> list[TimeExpr]:
+    return []

@@ -1,0 +1,1 @@
+"""Read stage: the spaCy pipeline, loaded once per process."""
