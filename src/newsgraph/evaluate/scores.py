@@ -38,3 +38,22 @@ class PRF:
             f"{self.f1:.3f}",
             f"tp={self.tp_gold}/{self.tp_gold + self.fn} fp={self.fp}",
         )
+
+
+@dataclass
+class EvalTable:
+    """One printed table of an evaluation: ``newsgraph eval ...`` prints these with Rich."""
+
+    title: str
+    columns: list[str]
+    rows: list[list[str]]
+    notes: list[str] | None = None
+
+    @classmethod
+    def from_prf(cls, title: str, scores: list[PRF], notes: list[str] | None = None) -> EvalTable:
+        return cls(
+            title=title,
+            columns=["part", "precision", "recall", "F1", "counts"],
+            rows=[list(s.row()) for s in scores],
+            notes=notes,
+        )
