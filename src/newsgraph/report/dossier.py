@@ -1,0 +1,193 @@
+"""The per-article dossier an analyst forwards: Markdown, HTML (one template with the web
+UI's article page) and JSON. Every item links into the text by its span."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from newsgraph.model import Actor, Analysis, Event
+
+FORMATS = ("md", "html", "json")
+
+
+@dataclass
+class EventRow:
+    event: Event
+    source: str
+    target: str
+    sentence: str
+
+
+def actor_label(analysis: Analysis, ids: list[str]) -> str:
+    names = []
+    for aid in ids:
+        actor = analysis.actor(aid)
+        if actor is not None:
+            names.append(f"{actor.name} ({actor.code})" if actor.code else actor.name)
+    return ", ".join(names) or "—"
+
+
+def sentence_around(body: str, start: int, end: int, limit: int = 300) -> str:
+    """The sentence (or line) holding [start, end), trimmed for a table cell."""
+    left = max(body.rfind(". ", 0, start), body.rfind("\n", 0, start))
+    left = 0 if left < 0 else left + 1
+    right_candidates = [i for i in (body.find(". ", end), body.find("\n", end)) if i >= 0]
+    right = min(right_candidates) + 1 if right_candidates else len(body)
+    text = body[left:right].strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def event_rows(analysis: Analysis) -> list[EventRow]:
+    body = analysis.article.body
+    return [
+        EventRow(
+            event=e,
+            source=actor_label(analysis, e.source),
+            target=actor_label(analysis, e.target),
+            sentence=sentence_around(body, e.span.start, e.span.end),
+        )
+        for e in sorted(analysis.events, key=lambda e: (e.span.start, e.trigger.start))
+    ]
+
+
+def summary_line(analysis: Analysis) -> str:
+    art = analysis.article
+    head = art.title or (art.body[:80] + "…" if len(art.body) > 80 else art.body)
+    parts = [
+        f"{len(analysis.actors)} actors",
+        f"{len(analysis.events)} events",
+        f"{len(analysis.quotes)} quotes",
+        f"{len(analysis.claims)} claims",
+        f"{len(analysis.findings)} findings",
+    ]
+    line = f"{head} ({art.published or 'undated'}): " + ", ".join(parts)
+    rows = event_rows(analysis)
+    if rows:
+        # the most consequential event: largest absolute Goldstein score, first in text
+        key = max(rows, key=lambda r: abs(r.event.goldstein or 0.0))
+        line += f". Key event: {key.source} → {key.event.type} → {key.target}"
+    return line
+
+
+def main_actors(analysis: Analysis) -> list[Actor]:
+    return sorted(analysis.actors, key=lambda a: (-len(a.mentions), a.mentions[0].start if a.mentions else 0))
+
+
+def dossier_markdown(analysis: Analysis) -> str:
+    art = analysis.article
+    body = art.body
+    out: list[str] = [f"# {art.title or art.id}", ""]
+    meta = [f"published {art.published or 'unknown'}"]
+    if art.site:
+        meta.append(art.site)
+    if art.author:
+        meta.append(f"by {art.author}")
+    if art.url:
+        meta.append(art.url)
+    out += [" · ".join(meta), "", f"**Summary.** {summary_line(analysis)}", ""]
+
+    out += ["## Actors", "", "| actor | code | kind | mentions |", "|---|---|---|---|"]
+    for a in main_actors(analysis):
+        forms = sorted({m.text for m in a.mentions})
+        out.append(f"| {_md(a.name)} | {a.code or '—'} | {a.kind} | {_md(', '.join(forms))} ({len(a.mentions)}) |")
+    out.append("")
+
+    out += ["## Events", "", "| # | source → type → target | status | date | Goldstein | sentence |", "|---|---|---|---|---|---|"]
+    for row in event_rows(analysis):
+        e = row.event
+        date = _date_text(e.date.start, e.date.end)
+        gold = f"{e.goldstein:+.1f}" if e.goldstein is not None else "—"
+        out.append(
+            f"| {e.id} | {_md(row.source)} → **{e.type}** → {_md(row.target)} | {e.status} | {date} | {gold} "
+            f"| {_md(row.sentence)} [@{e.span.start}–{e.span.end}] |"
+        )
+    out.append("")
+
+    out += ["## Quotes", ""]
+    for q in analysis.quotes:
+        speaker = actor_label(analysis, [q.speaker]) if q.speaker else "unattributed"
+        via = f" via {actor_label(analysis, [q.via])}" if q.via else ""
+        out.append(f"- ({q.kind}) “{_md(q.text)}” — {_md(speaker)}{_md(via)} [@{q.start}–{q.end}]")
+    out += ["", "## Claims", ""]
+    for c in analysis.claims:
+        src = actor_label(analysis, c.source) if c.source else c.source_text
+        out.append(f"- {_md(src)}: {_md(body[c.span.start:c.span.end])} [@{c.span.start}–{c.span.end}]")
+    out += ["", "## Timeline", ""]
+    for t in sorted(analysis.times, key=lambda t: (t.interval.start or "9999", t.start)):
+        out.append(f"- {t.timex or '?'} ({t.type}): “{_md(t.text)}” [@{t.start}–{t.end}]")
+    out += ["", "## Places", ""]
+    for p in analysis.places:
+        coords = f"{p.lat:.2f}, {p.lon:.2f}" if p.lat is not None and p.lon is not None else "unresolved"
+        out.append(f"- {_md(p.name)} ({p.country or '—'}; {coords}) [@{p.start}–{p.end}]")
+    out += ["", "## Findings", ""]
+    for f in analysis.findings:
+        where = ", ".join(f"@{s.start}–{s.end}" for s in f.spans)
+        out.append(f"- **{f.severity}** ({f.kind}): {_md(f.message)} [{where}]")
+    if not analysis.findings:
+        out.append("- none")
+    out.append("")
+    return "\n".join(out)
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _date_text(start: str | None, end: str | None) -> str:
+    if not start:
+        return "unknown"
+    return start if not end or end == start else f"{start} – {end}"
+
+
+@lru_cache(maxsize=1)
+def template_env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("newsgraph", "report/templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["date_text"] = lambda d: _date_text(d.start, d.end)
+    return env
+
+
+def dossier_context(analysis: Analysis) -> dict[str, Any]:
+    from newsgraph.report.highlight import highlighted_body
+
+    return {
+        "a": analysis,
+        "art": analysis.article,
+        "summary": summary_line(analysis),
+        "actors": main_actors(analysis),
+        "events": event_rows(analysis),
+        "label": lambda ids: actor_label(analysis, ids),
+        "body_html": highlighted_body(analysis),
+        "standalone": True,
+    }
+
+
+def dossier_html(analysis: Analysis, **extra: Any) -> str:
+    ctx = dossier_context(analysis)
+    ctx.update(extra)
+    return template_env().get_template("article.html.j2").render(**ctx)
+
+
+def dossier_json(analysis: Analysis) -> str:
+    data = analysis.to_dict()
+    data["summary"] = summary_line(analysis)
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def render_dossier(analysis: Analysis, fmt: str) -> str:
+    if fmt == "md":
+        return dossier_markdown(analysis)
+    if fmt == "html":
+        return dossier_html(analysis)
+    if fmt == "json":
+        return dossier_json(analysis)
+    raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
