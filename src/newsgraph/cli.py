@@ -336,6 +336,49 @@ def eval_quotes(gold: GoldFile) -> None:
     _run_eval("quotes", gold)
 
 
+EXPORT_FORMATS = ("jsonl", "parquet", "gdelt", "plover")
+
+
+@app.command()
+def export(
+    fmt: Annotated[
+        str, typer.Argument(help="jsonl (everything), parquet, gdelt (2.0 events) or plover.")
+    ],
+    out_path: Annotated[
+        Path, typer.Option("--out", "-o", help="Output file (a folder for parquet).")
+    ],
+    db: DbOption = DEFAULT_DB_PATH,
+) -> None:
+    """Export the store: analysis JSONL, Parquet tables, GDELT 2.0 event rows, PLOVER JSON."""
+    if fmt not in EXPORT_FORMATS:
+        raise _fail(f"{fmt!r} is not one of {', '.join(EXPORT_FORMATS)}", 2)
+    if not db.exists():
+        raise _fail(f"{db} does not exist: run `newsgraph analyze INPUT --db {db}` first")
+    from newsgraph.store import Store
+
+    with Store(db, read_only=True) as store:
+        analyses = store.iter_analyses()
+        if fmt == "jsonl":
+            with out_path.open("w", encoding="utf-8") as fh:
+                n = sum(1 for a in analyses if fh.write(a.to_json() + "\n"))
+            what = "articles"
+        elif fmt == "gdelt":
+            from newsgraph.export.gdelt import write_gdelt
+
+            n, what = write_gdelt(analyses, str(out_path)), "GDELT event rows"
+        elif fmt == "plover":
+            from newsgraph.export.plover import write_plover
+
+            n, what = write_plover(analyses, str(out_path)), "PLOVER event records"
+        else:
+            try:
+                parquet = importlib.import_module("newsgraph.export.parquet")
+            except ModuleNotFoundError as exc:
+                raise _fail("Parquet export is not available in this build") from exc
+            n, what = parquet.export_parquet(analyses, out_path), "articles as Parquet tables"
+    out.print(f"{n} {what} written to {out_path}")
+
+
 @app.command()
 def serve(
     db: DbOption = DEFAULT_DB_PATH,

@@ -6,11 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from tests.conftest import need_shared
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.store import Store
-from tests.conftest import need_shared
 
 DATELINE = re.compile(
     r"^\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \w+ \d{1,2}, \d{4}"

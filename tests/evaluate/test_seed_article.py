@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from tests.conftest import need_shared
+
 from newsgraph.evaluate.seed import load_gold
 from newsgraph.evaluate.seed_article import metadata_checks
 from newsgraph.model import Analysis
-from tests.conftest import need_shared
 
 
 def test_seed_metadata_matches_gold(seed_analysis: Analysis) -> None:
