@@ -33,7 +33,9 @@ _BYLINE = re.compile(
     rf"({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)",
 )
 _BYLINE_NAME = re.compile(rf"^{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*$")
-_CATEGORIES = re.compile(r"^(?:categories|category|posted in|filed under|sections?)\s*:?\s*(.+)$", re.I)
+_CATEGORIES = re.compile(
+    r"^(?:categories|category|posted in|filed under|sections?)\s*:?\s*(.+)$", re.I
+)
 _TAGS = re.compile(r"^(?:tags|tagged(?: with)?|topics)\s*:\s*(.+)$", re.I)
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
@@ -160,11 +162,20 @@ def _sections(around: list[Line]) -> list[str]:
         elif line.kind == "meta" and (d := DATE_RE.search(line.text)):
             prefix = line.text[: d.start()].strip(" |·-–—")
             items = _split_list(prefix)
-            if items and all(item[0].isupper() for item in items) and len(items) <= 5:
-                if not _BYLINE.search(prefix) and not _PUBLISHED_WORD.search(prefix):
-                    categories += items
+            if _looks_like_sections(items, prefix):
+                categories += items
     chosen = categories or tags
     return list(dict.fromkeys(chosen))
+
+
+def _looks_like_sections(items: list[str], prefix: str) -> bool:
+    """"Asia-Pacific, News" before a date is a section list; "By Jane Doe" is not."""
+    return (
+        0 < len(items) <= 5
+        and all(item[0].isupper() for item in items)
+        and not _BYLINE.search(prefix)
+        and not _PUBLISHED_WORD.search(prefix)
+    )
 
 
 def _reading_time(around: list[Line]) -> int | None:

@@ -34,7 +34,7 @@ def iter_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]] | InputError]:
                 yield InputError(where, f"line is not JSON ({exc.msg} at column {exc.colno})")
                 continue
             if not isinstance(obj, dict):
-                yield InputError(where, "line is JSON but not an object {id, url, title, date, text}")
+                yield InputError(where, "is JSON but not an object {id, url, title, date, text}")
                 continue
             yield lineno, obj
 
