@@ -81,7 +81,7 @@ def _suffix(path: Path) -> str:
 
 
 def sniff_kind(path: Path, head: bytes) -> str:
-    """"jsonl", "html", "warc", "feed" or "text": the suffix decides, else the first bytes."""
+    """ "jsonl", "html", "warc", "feed" or "text": the suffix decides, else the first bytes."""
     suffix = _suffix(path)
     if suffix in JSONL_SUFFIXES:
         return "jsonl"

@@ -34,9 +34,7 @@ def body_fingerprint(body: str) -> int:
     shingles = _shingles(body)
     if not shingles:
         return 0
-    digests = b"".join(
-        hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest() for s in shingles
-    )
+    digests = b"".join(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest() for s in shingles)
     # One row of 64 bits per shingle; each bit of the fingerprint is the majority vote.
     bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(-1, 8), axis=1)
     votes = bits.sum(axis=0, dtype=np.int64) * 2 > len(shingles)

@@ -140,7 +140,7 @@ def _author(around: list[Line]) -> str | None:
 
 
 def _name_case(name: str) -> str:
-    """"DEREK GATOPOULOS" → "Derek Gatopoulos"; mixed case is left as written."""
+    """ "DEREK GATOPOULOS" → "Derek Gatopoulos"; mixed case is left as written."""
     return name.title() if name.isupper() else name
 
 
@@ -169,7 +169,7 @@ def _sections(around: list[Line]) -> list[str]:
 
 
 def _looks_like_sections(items: list[str], prefix: str) -> bool:
-    """"Asia-Pacific, News" before a date is a section list; "By Jane Doe" is not."""
+    """ "Asia-Pacific, News" before a date is a section list; "By Jane Doe" is not."""
     return (
         0 < len(items) <= 5
         and all(item[0].isupper() for item in items)
