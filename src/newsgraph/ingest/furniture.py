@@ -134,7 +134,9 @@ def line_score(line: Line) -> float:
         return 1.0 if line.ends_sentence else -1.0 - line.words / 4
     if line.kind == "nav":
         return -2.0
-    return -5.0 - line.words  # furniture: long furniture (cookie notices) weighs more
+    # Furniture: long furniture (cookie notices) weighs more. Gentle enough that a box of
+    # teasers in the middle of an article does not cut off the paragraphs after it.
+    return -2.0 - line.words / 2
 
 
 def main_block(lines: list[Line]) -> tuple[int, int]:
@@ -178,12 +180,23 @@ def select_body(lines: list[Line], start: int, end: int) -> list[tuple[int, bool
         if line.is_furniture:
             continue
         if line.kind == "prose" or (line.kind == "short" and line.ends_sentence):
-            kept.append((i, False))
+            if line.words >= LONG_LINE_WORDS or not _between_furniture(lines, i, start, end):
+                kept.append((i, False))
             continue
         prev_prose = bool(kept) and not kept[-1][1] and lines[kept[-1][0]].is_prose
         if prev_prose and is_heading(line) and _next_is_prose(lines, i + 1, end):
             kept.append((i, True))
     return kept
+
+
+def _between_furniture(lines: list[Line], i: int, start: int, end: int) -> bool:
+    """Both neighbours are furniture or menus: a teaser in a "Keep reading" box, not a
+    paragraph (a short paragraph sits next to other paragraphs or a subheading)."""
+
+    def is_furniture(j: int) -> bool:
+        return not start <= j < end or lines[j].is_furniture or lines[j].kind == "nav"
+
+    return is_furniture(i - 1) and is_furniture(i + 1)
 
 
 def _next_is_prose(lines: list[Line], i: int, end: int) -> bool:
