@@ -25,6 +25,15 @@ DATE_RE = re.compile(
 )
 
 
+# Cheap first look: a written-out date always has a year (the full pattern is slow to scan).
+HAS_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def has_date(text: str) -> bool:
+    """Whether ``text`` contains a written-out date."""
+    return HAS_YEAR.search(text) is not None and DATE_RE.search(text) is not None
+
+
 def normalize_date(value: str | None) -> str | None:
     """Return YYYY-MM-DD, None for no value; raise ``InputError`` for an unknown format."""
     if value is None or not str(value).strip():
