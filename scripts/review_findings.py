@@ -84,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         + yaml.safe_dump(review, allow_unicode=True, sort_keys=False, width=100),
         "utf-8",
     )
-    print(f"{len(entries)} findings in {review['articles_with_findings']} of {len(articles)} articles")
+    with_findings = review["articles_with_findings"]
+    print(f"{len(entries)} findings in {with_findings} of {len(articles)} articles")
     return 0
 
 

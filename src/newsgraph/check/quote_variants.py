@@ -14,7 +14,31 @@ from newsgraph.model import Analysis, Finding, Quote, Span
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _STOP = frozenset(
-    "a an the of to in on and or for with by at as is are was were be it its this that".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "and",
+        "or",
+        "for",
+        "with",
+        "by",
+        "at",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "it",
+        "its",
+        "this",
+        "that",
+    ]
 )
 _CONTEXT_WORDS = 2
 _SHORT = 4  # a partial quote of at most this many words is compared by its context

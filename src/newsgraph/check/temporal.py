@@ -17,7 +17,8 @@ from newsgraph.model import Analysis, Finding, Span
 _LAST_WEEKS_FROM = (12, 15)
 _FUTURE_CUE = re.compile(
     r"\b(?:(?:is|are)\s+(?:expected|set|scheduled|due|slated|poised|planned|likely)\s+to"
-    r"|will|upcoming|forthcoming)\b",
+    r"|(?<!her )(?<!his )(?<!the )(?<!own )(?<!their )(?<!free )(?<!against )will(?=\s+[a-z])"
+    r"|upcoming|forthcoming)\b",
     re.IGNORECASE,
 )
 # No sentence end, clause break or relative clause between the cue and the year.

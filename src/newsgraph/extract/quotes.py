@@ -48,8 +48,7 @@ def extract_quotes(doc: Doc, ctx: Context) -> list[Quote]:
     body = doc.text
     resolver = SpeakerResolver(doc, ctx)
     quoted = find_quoted(body)
-    found = [_from_marks(doc, q, resolver) for q in quoted]
-    found = [f for f in found if f is not None]
+    found = [f for q in quoted if (f := _from_marks(doc, q, resolver)) is not None]
     found.extend(_indirect(doc, quoted, resolver))
     found.sort(key=lambda f: (f.start, -f.end))
     found = _drop_nested_indirect(found)

@@ -136,9 +136,9 @@ class SpeakerResolver:
                 self.last_person.extend((m.start, actor.id) for m in actor.mentions)
         for ent in self.doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 1:
-                actor = self.ctx.actor_at(ent.start_char, ent.end_char)
-                if actor is None or actor.kind == "person":
-                    actor = actor or self._make_actor(ent, "PERSON")
+                known = self.ctx.actor_at(ent.start_char, ent.end_char)
+                if known is None or known.kind == "person":
+                    actor = known or self._make_actor(ent, "PERSON")
                     self.last_person.append((ent.start_char, actor.id))
         self.last_person.sort()
 
