@@ -1,15 +1,369 @@
-"""Extract quotes (placeholder until its issue lands)."""
+"""Extract quotes: direct, partial (scare) and indirect quotes, with speaker and channel.
+
+Quoted stretches come from their marks (``quotes_marks``); the speaker from the speech verb
+beside the quote (after, before, between two halves, or in the previous sentence), from
+the clause that holds a partial quote, or from the discourse (the last speaker) when the
+quote continues one. Indirect speech is a speech verb with a reported clause
+("X said that ..."). Speaker and channel ("by KCNA", "told Reuters", "in an interview with
+CNN") resolve to actor ids.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.context import Context
-from newsgraph.model import Quote
+from newsgraph.extract.quotes_lexicon import cue_lexicon
+from newsgraph.extract.quotes_marks import Quoted, find_quoted
+from newsgraph.extract.quotes_speakers import Speaker, SpeakerResolver, subject_of
+from newsgraph.model import Quote, QuoteKind, TextSpan
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
+
+_SENT_BOUNDARY = re.compile(r"[.!?][\"”’»]?\s+|\n")
+_STRIP = " \t\n,;:"
+_WORD = re.compile(r"\w+")
+# A quote reopened at the start of a continued paragraph: drop the mark from the text.
+_REOPEN = re.compile(r"\n\s*[\"“‘«']")
+_MAX_GAP_FOR_CONTINUATION = 300  # chars between a quote and the one that continues it
+
+
+@dataclass
+class _Found:
+    kind: QuoteKind
+    start: int
+    end: int
+    text: str
+    speaker: Speaker | None
+    via: str | None
+    cue: TextSpan | None
+    open_at: int
+    close_end: int
 
 
 def extract_quotes(doc: Doc, ctx: Context) -> list[Quote]:
-    return []
+    body = doc.text
+    resolver = SpeakerResolver(doc, ctx)
+    quoted = find_quoted(body)
+    found = [f for q in quoted if (f := _from_marks(doc, q, resolver)) is not None]
+    found.extend(_indirect(doc, quoted, resolver))
+    found.sort(key=lambda f: (f.start, -f.end))
+    found = _drop_nested_indirect(found)
+    _fill_from_discourse(found, body)
+    return [
+        Quote(
+            id=f"q{i}",
+            kind=f.kind,
+            text=f.text,
+            start=f.start,
+            end=f.end,
+            speaker=f.speaker.actor_id if f.speaker else None,
+            via=f.via,
+            cue=f.cue,
+        )
+        for i, f in enumerate(found, start=1)
+    ]
+
+
+# -- quotes marked in the text -------------------------------------------------------------
+def _from_marks(doc: Doc, q: Quoted, resolver: SpeakerResolver) -> _Found | None:
+    body = doc.text
+    start, end = _trim(body, q.start, q.end)
+    if end <= start or not _WORD.search(body[start:end]):
+        return None
+    text = _REOPEN.sub("\n", body[start:end])
+    kind: QuoteKind = "direct" if _is_direct(body, q) else "partial"
+    cue_tok: Token | None = None
+    if kind == "direct":
+        cue_tok = _cue_beside(doc, q)
+    speaker, via = None, None
+    if cue_tok is not None:
+        speaker, via = _speaker_of_cue(cue_tok, resolver, (q.open_at, q.close_end))
+    elif kind == "partial":
+        speaker, cue_tok = _speaker_of_clause(doc, q, resolver)
+    cue = _cue_span(cue_tok)
+    return _Found(kind, start, end, text, speaker, via, cue, q.open_at, q.close_end)
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and body[start] in _STRIP:
+        start += 1
+    while end > start and body[end - 1] in _STRIP + ".":
+        end -= 1
+    return start, end
+
+
+def _sentence_start(body: str, pos: int) -> int:
+    """Offset of the start of the sentence holding ``pos``, by punctuation (quote-safe)."""
+    start = body.rfind("\n", 0, pos) + 1
+    for m in _SENT_BOUNDARY.finditer(body, start, pos):
+        start = m.end()
+    return start
+
+
+def _is_direct(body: str, q: Quoted) -> bool:
+    """A direct quote stands as a sentence or is introduced as speech; else it is partial."""
+    before = body[_sentence_start(body, q.open_at) : q.open_at].rstrip()
+    inner = body[q.start : q.end].strip()
+    words = len(_WORD.findall(inner))
+    if q.paragraphs > 1 or before == "" or before.endswith(":"):
+        return True
+    last = before.rstrip(",").split()[-1:] or [""]
+    if words >= 3 and last[0].lower() in _SPEECH_FORMS:
+        return True  # He said, "..." / He wrote "..."
+    if before.lower().startswith("according to") and before.endswith(","):
+        return True
+    # A whole sentence in quotes: capitalised, long, closed by its own full stop.
+    return words >= 6 and inner[:1].isupper() and inner.endswith((".", "?", "!"))
+
+
+_SPEECH_FORMS = frozenset(
+    {"said", "says", "say", "added", "adds", "told", "stated", "declared", "asked", "wrote",
+     "writes", "explained", "warned", "noted", "insisted", "replied", "tweeted", "saying",
+     "adding", "announced", "continued", "remarked", "stressed", "argued", "claimed"}
+)  # fmt: skip
+
+
+def _tokens_between(doc: Doc, start: int, end: int) -> Span | None:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span if span is not None and len(span) else None
+
+
+def _cue_beside(doc: Doc, q: Quoted) -> Token | None:
+    """The speech verb in the frame around a direct quote: after it first, then before."""
+    body = doc.text
+    inner_end = body[q.start : q.end].rstrip()
+    after_start = q.close_end
+    ends_sentence = inner_end.endswith((".", "!", "?"))
+    after = _frame_after(body, after_start)
+    if after and (not ends_sentence or after[0].islower() or after[0] in ",;"):
+        span = _tokens_between(doc, after_start, after_start + len(after))
+        tok = _speech_verb(span, nearest_first=True)
+        if tok is not None:
+            return tok
+    before_start = _sentence_start(body, q.open_at)
+    span = _tokens_between(doc, before_start, q.open_at)
+    return _speech_verb(span, nearest_first=False)
+
+
+def _frame_after(body: str, pos: int) -> str:
+    """Text after a closing mark up to the end of its sentence or the next quote mark."""
+    stop = len(body)
+    for ch in ("\n", "“", '"', "«", "‘"):
+        i = body.find(ch, pos)
+        if i != -1:
+            stop = min(stop, i)
+    m = re.compile(r"[.!?](\s|$)").search(body, pos, stop)
+    if m:
+        stop = m.start() + 1
+    return body[pos:stop]
+
+
+def _speech_verb(span: Span | None, nearest_first: bool) -> Token | None:
+    if span is None:
+        return None
+    verbs = cue_lexicon().speech_verbs
+    toks = [t for t in span if t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX")]
+    if not toks:
+        return None
+    return toks[0] if nearest_first else toks[-1]
+
+
+def _speaker_of_cue(
+    cue: Token, resolver: SpeakerResolver, quote: tuple[int, int] | None = None
+) -> tuple[Speaker | None, str | None]:
+    subj = subject_of(cue)
+    speaker = resolver.resolve(subj) if subj is not None else None
+    if speaker is None:
+        speaker = _according_to(cue.sent, resolver)
+    return speaker, _via(cue, resolver, quote)
+
+
+def _according_to(sent: Span, resolver: SpeakerResolver) -> Speaker | None:
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc):
+            for obj in tok.doc[tok.i + 1].children:
+                if obj.dep_ == "pobj":
+                    return resolver.resolve(obj)
+    return None
+
+
+def _via(cue: Token, resolver: SpeakerResolver, quote: tuple[int, int] | None = None) -> str | None:
+    """The channel of a quote: quoted by X, told X (a named outlet), interview with X."""
+    for tok in cue.subtree:
+        if quote is not None and quote[0] <= tok.idx < quote[1]:
+            continue
+        target = _channel_target(tok.head, tok)
+        if target is None:
+            continue
+        named = resolver.resolve(target)
+        if named is not None and named.actor_id and not named.is_person:
+            return named.actor_id
+    return None
+
+
+def _channel_target(verb: Token, child: Token) -> Token | None:
+    lemma = verb.lemma_.lower()
+    by_agent = child.dep_ in ("agent", "prep") and child.lower_ == "by"
+    if by_agent and lemma in ("quote", "say", "cite"):
+        return _pobj(child)
+    if lemma == "tell" and child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN":
+        return child
+    if child.dep_ == "prep" and child.lower_ in ("in", "during", "to"):
+        noun = _pobj(child)
+        if noun is not None and noun.lemma_.lower() in ("interview", "statement", "remark"):
+            for sub in noun.children:
+                if sub.dep_ == "prep" and sub.lower_ in ("with", "to"):
+                    return _pobj(sub)
+        if child.lower_ == "to" and noun is not None and noun.pos_ == "PROPN":
+            return noun  # "said to Reuters"
+    return None
+
+
+def _pobj(prep: Token) -> Token | None:
+    for obj in prep.children:
+        if obj.dep_ == "pobj":
+            return obj
+    return None
+
+
+def _speaker_of_clause(
+    doc: Doc, q: Quoted, resolver: SpeakerResolver
+) -> tuple[Speaker | None, Token | None]:
+    """A partial quote is the words of the clause's speaker: climb to a subject or possessor."""
+    span = _tokens_between(doc, q.start, q.end)
+    if span is None:
+        return None, None
+    lex = cue_lexicon()
+    tok = span.root
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX"):
+            found = _clause_subject(tok, q, resolver, lex.speech_verbs)
+            if found is not None:
+                return found
+            if tok.dep_ == "relcl":
+                break  # "countries that are sympathetic": not a speaker's clause
+        elif tok.lemma_.lower() in lex.speech_nouns:
+            for child in tok.children:
+                if child.dep_ == "poss":
+                    speaker = resolver.resolve(child)
+                    if speaker is not None:
+                        return speaker, tok
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return None, None
+
+
+def _clause_subject(
+    verb: Token, q: Quoted, resolver: SpeakerResolver, speech_verbs: frozenset[str]
+) -> tuple[Speaker, Token | None] | None:
+    """The speaker a clause gives a partial quote: a speech verb's subject, or a named one's.
+
+    The subject of a reported clause (``said the victims were "..."``) is not the speaker.
+    """
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass") or q.open_at <= child.idx < q.close_end:
+            continue
+        if verb.lemma_.lower() in speech_verbs:
+            speaker = resolver.resolve(child)
+            return (speaker, verb) if speaker is not None else None
+        if verb.dep_ == "ccomp":
+            return None
+        speaker = resolver.resolve(child)
+        if speaker is not None and speaker.kind in ("named", "pronoun"):
+            return speaker, None
+    return None
+
+
+def _cue_span(tok: Token | None) -> TextSpan | None:
+    if tok is None:
+        return None
+    start, end = tok.idx, tok.idx + len(tok)
+    # "was quoted as saying": the verb phrase around the cue
+    left = tok
+    for child in tok.children:
+        if child.dep_ in ("aux", "auxpass") and child.i < tok.i:
+            left = child if child.i < left.i else left
+    right_end = end
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "as" and child.i == tok.i + 1:
+            for sub in child.children:
+                if sub.dep_ == "pcomp":
+                    right_end = sub.idx + len(sub)
+    start = min(start, left.idx)
+    return TextSpan(start=start, end=right_end, text=tok.doc.text[start:right_end])
+
+
+# -- indirect speech ----------------------------------------------------------------------
+def _indirect(doc: Doc, quoted: list[Quoted], resolver: SpeakerResolver) -> list[_Found]:
+    verbs = cue_lexicon().clause_verbs
+    inside = [(q.open_at, q.close_end) for q in quoted]
+    found: list[_Found] = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+            continue
+        if _overlaps(inside, tok.idx, tok.idx + 1):
+            continue
+        clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        if clause is None or clause.i - tok.i > 6:
+            continue
+        left = clause.left_edge
+        if left.dep_ == "mark" and left.lower_ in ("that", "whether", "if"):
+            left = doc[left.i + 1]
+        right = clause.right_edge
+        if right.is_punct:
+            right = doc[max(right.i - 1, left.i)]
+        start, end = left.idx, right.idx + len(right)
+        if end - start < 12 or _overlaps(inside, start, end):
+            continue
+        subj = subject_of(tok)
+        if subj is None:
+            continue
+        speaker = resolver.resolve(subj)
+        if speaker is None:
+            continue
+        cue = _cue_span(tok)
+        found.append(
+            _Found("indirect", start, end, doc.text[start:end], speaker, _via(tok, resolver),
+                   cue, start, end)
+        )
+    return found
+
+
+def _drop_nested_indirect(found: list[_Found]) -> list[_Found]:
+    """'X reported Y said that Z': keep the outer report, not the clause inside it twice."""
+    kept: list[_Found] = []
+    for f in found:
+        if f.kind == "indirect" and any(
+            k.kind == "indirect" and k.start <= f.start and f.end <= k.end for k in kept
+        ):
+            continue
+        kept.append(f)
+    return kept
+
+
+def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in ranges)
+
+
+# -- discourse ------------------------------------------------------------------------------
+def _fill_from_discourse(found: list[_Found], body: str) -> None:
+    """Quotes with no speaker of their own: continue the previous speaker nearby."""
+    last: _Found | None = None
+    for f in found:
+        if f.speaker is None and last is not None and last.speaker is not None:
+            gap = f.open_at - last.close_end
+            if f.kind == "direct" and gap <= _MAX_GAP_FOR_CONTINUATION and last.kind == "direct":
+                f.speaker, f.via = last.speaker, f.via or last.via
+            elif f.kind == "partial" and _same_or_next_paragraph(body, last.close_end, f.open_at):
+                f.speaker = last.speaker
+        if f.speaker is not None:
+            last = f
+
+
+def _same_or_next_paragraph(body: str, a: int, b: int) -> bool:
+    return body.count("\n", a, b) <= 1

@@ -1,0 +1,124 @@
+"""Quotes on small hand-made sentences: every mark style, speaker position, pronouns, channels."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.context import Context
+from newsgraph.extract.quotes import extract_quotes
+from newsgraph.extract.quotes_marks import find_quoted
+from newsgraph.model import Article, Quote
+from newsgraph.read.nlp import load_nlp
+
+
+def run(text: str) -> tuple[list[Quote], Context]:
+    ctx = Context(article=Article(id="t", body=text, published="2024-05-01"))
+    return extract_quotes(load_nlp()(text), ctx), ctx
+
+
+def speaker_name(ctx: Context, quote: Quote) -> str | None:
+    actor = next((a for a in ctx.actors if a.id == quote.speaker), None)
+    return actor.name if actor else None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will rebuild the city," Mayor John Smith said.',
+        "“We will rebuild the city,” Mayor John Smith said.",
+        "‘We will rebuild the city,’ Mayor John Smith said.",
+        "« We will rebuild the city », Mayor John Smith said.",
+        "'We will rebuild the city,' Mayor John Smith said.",
+    ],
+)
+def test_every_mark_style_gives_the_direct_quote_and_speaker(text: str) -> None:
+    quotes, ctx = run(text)
+    assert [q.text for q in quotes] == ["We will rebuild the city"]
+    assert quotes[0].kind == "direct"
+    assert speaker_name(ctx, quotes[0]) == "John Smith"
+    assert text[quotes[0].start : quotes[0].end] == "We will rebuild the city"
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    text = "Korea’s leaders and the workers’ union don't agree; it's the parents' choice."
+    assert find_quoted(text) == []
+
+
+def test_speaker_before_the_quote() -> None:
+    quotes, ctx = run("Prime Minister Jane Doe told parliament: “The budget is balanced.”")
+    assert quotes[0].kind == "direct"
+    assert speaker_name(ctx, quotes[0]) == "Jane Doe"
+
+
+def test_speaker_inside_a_split_quote() -> None:
+    quotes, ctx = run("“We tried,” said Maria Lopez, “but the river rose too fast.”")
+    assert [speaker_name(ctx, q) for q in quotes] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_pronoun_speaker_resolves_to_last_person() -> None:
+    text = "Maria Lopez visited the site on Monday. “Nothing is left,” she said."
+    quotes, ctx = run(text)
+    assert speaker_name(ctx, quotes[0]) == "Maria Lopez"
+
+
+def test_multi_paragraph_quote_continues_and_keeps_speaker() -> None:
+    text = (
+        "Coach Tom Baker said: “We played well in the first half.\n"
+        "“In the second half we lost our shape and they punished us.”\n"
+        "The team plays again on Friday."
+    )
+    quotes, ctx = run(text)
+    assert len(quotes) == 1
+    assert "first half" in quotes[0].text and "punished us" in quotes[0].text
+    assert speaker_name(ctx, quotes[0]) == "Tom Baker"
+
+
+def test_continuing_quote_without_verb_takes_previous_speaker() -> None:
+    text = "“The talks failed,” Anna Berg said.\n“We will try again next year.”"
+    quotes, ctx = run(text)
+    assert [speaker_name(ctx, q) for q in quotes] == ["Anna Berg", "Anna Berg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("“The operation is complete,” Minister Ivan Petrov told TASS on Wednesday.", "TASS"),
+        ("“We are ready,” Kim was quoted as saying by KCNA.", "KCNA"),
+        ("“Prices will fall,” Anna Berg said in an interview with CNN.", "CNN"),
+    ],
+)
+def test_channel_is_kept_as_via(text: str, channel: str) -> None:
+    quotes, ctx = run(text)
+    via = next(a for a in ctx.actors if a.id == quotes[0].via)
+    assert via.name == channel
+    assert quotes[0].speaker != quotes[0].via
+
+
+def test_partial_quotes_belong_to_the_clause_speaker() -> None:
+    text = "Senator Paul Grant called the bill a “disgrace” and a “betrayal of voters”."
+    quotes, ctx = run(text)
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("partial", "disgrace"), ("partial", "betrayal of voters")
+    ]
+    assert {speaker_name(ctx, q) for q in quotes} == {"Paul Grant"}
+
+
+def test_scare_quote_in_reported_clause_is_the_reporter_speakers() -> None:
+    text = "President Ana Silva said the victims were “heroes of the nation” on Sunday."
+    quotes, ctx = run(text)
+    assert quotes[0].kind == "partial"
+    assert speaker_name(ctx, quotes[0]) == "Ana Silva"
+
+
+def test_indirect_quote_text_is_the_reported_clause() -> None:
+    quotes, ctx = run("Police chief Mark Olsen said that the suspect had fled the country.")
+    (quote,) = quotes
+    assert quote.kind == "indirect"
+    assert quote.text == "the suspect had fled the country"
+    assert speaker_name(ctx, quote) == "Mark Olsen"
+    assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_text_without_speech_has_no_quotes() -> None:
+    quotes, _ = run("The bridge was closed on Monday after a storm damaged its supports.")
+    assert quotes == []
