@@ -24,9 +24,11 @@ FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going", "gon"})
 # Verbs whose complement is a plan: "is expected to meet on Monday", "plans to visit in May".
 PLAN_VERBS = frozenset({
     "expect", "plan", "schedule", "set", "due", "intend", "aim", "hope", "prepare", "want",
-    "promise", "pledge", "vow", "threaten", "propose", "agree", "decide", "seek",
+    "promise", "pledge", "vow", "threaten", "propose", "agree", "decide", "seek", "slate",
 })  # fmt: skip
-NUMBER_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+YEAR_PREPOSITIONS = frozenset({
+    "in", "since", "by", "until", "from", "to", "before", "after", "during", "of", "around",
+})  # fmt: skip
 
 
 class DocOracle:
@@ -58,6 +60,8 @@ class DocOracle:
         if token.tag_ in ("MD", "VB", "VBP", "VBZ") or token.ent_type_ in ("PERSON", "ORG"):
             return False
         following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if following is not None and following.lower_ in ("'s", "’s"):
+            return False  # "May's agreement": a name
         if following is not None and following.is_title and following.pos_ == "PROPN" \
                 and following.ent_type_ != "DATE":
             return False  # "April Ryan", "June Carter"
@@ -75,6 +79,9 @@ class DocOracle:
             return True
         if token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
             return False
+        if token.ent_type_ == "CARDINAL" and (token.i == 0 or token.nbor(-1).lower_ not in
+                                              YEAR_PREPOSITIONS):
+            return False  # "2000 or 3000 likes"
         # a count of things: "2000 people" (a year modifies its noun as compound/amod)
         return not (token.dep_ == "nummod" and token.head.tag_ == "NNS")
 
@@ -102,6 +109,12 @@ def _tense_of(verb: Token) -> Tense:
     if verb.lemma_ in PLAN_VERBS and any(c.dep_ == "xcomp" for c in verb.children) and \
             verb.tag_ in ("VBZ", "VBP", "VBN"):
         return "future"
+    if verb.lemma_ in PLAN_VERBS and verb.tag_ == "VBN":
+        return "future"  # "scheduled for Monday", "expected in June"
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if infinitive and verb.head is not verb and verb.head.lemma_ == "be" \
+            and verb.head.tag_ in ("VBZ", "VBP"):
+        return "future"  # "is to be sentenced in June"
     if verb.tag_ in ("VBD", "VBN") or any(t.tag_ in ("VBD",) for t in auxiliaries):
         return "past"
     if any(t.lower_ in ("has", "have", "'ve", "'s") for t in auxiliaries) and verb.tag_ == "VBN":

@@ -271,7 +271,10 @@ def build_month(m: re.Match[str], env: Env) -> Found | None:
     if env.dct is None:
         return found(m, "DATE", f"XXXX-{month:02d}")
     dct = env.dct
-    if rel in ("last", "past", "previous"):
+    yrel = (m.group("yrel") or "").lower()
+    if yrel:  # "June of this year", "August last year"
+        year = dct.year + {"last": -1, "next": 1}.get(yrel, 0)
+    elif rel in ("last", "past", "previous"):
         year = dct.year if month < dct.month else dct.year - 1
     elif rel in ("next", "coming"):
         year = dct.year if month > dct.month else dct.year + 1
@@ -454,6 +457,8 @@ def build_duration(m: re.Match[str], env: Env) -> Found | None:
     amount = number_value(num)
     if num.lower() in ("a", "an") and unit.startswith("second"):
         return None  # "a second round"
+    if unit.startswith("quarter") and re.match(r"\s+of\b", m.string[m.end():m.end() + 4]):
+        return None  # "a quarter of the staff": a fraction
     if num.lower() in ("some", "many") and not unit.endswith("s"):
         return None  # "some day", "many a year"
     if amount is not None and m.group("half"):
@@ -637,7 +642,8 @@ RULES: tuple[Rule, ...] = (
           r"(?P<y>(?:19|20)?\d\d)(?![\d/])", build_numeric_date, 2),
     _rule("month_year", rf"{B}{MODP}{month_('m')},?{SP}(?:of{SP})?{year_('y')}",
           build_month_year, 1),
-    _rule("month", rf"{B}{MODP}(?:(?P<rel>(?i:last|this|next|past|coming)){SP})?{month_('m')}",
+    _rule("month", rf"{B}{MODP}(?:(?P<rel>(?i:last|this|next|past|coming)){SP})?{month_('m')}"
+          rf"(?:(?:{SP}of)?{SP}(?P<yrel>(?i:this|last|next)){SP}(?i:year))?",
           build_month),
     _rule("year", rf"{B}{MODP}(?P<pre>(?i:the year|fiscal|fiscal year){SP}|FY[ ]?)?{year_('y')}",
           build_year),
