@@ -26,6 +26,11 @@ PLAN_VERBS = frozenset({
     "expect", "plan", "schedule", "set", "due", "intend", "aim", "hope", "prepare", "want",
     "promise", "pledge", "vow", "threaten", "propose", "agree", "decide", "seek", "slate",
 })  # fmt: skip
+# Reporting verbs: their present tense ("says on Monday") reports the past.
+REPORT_VERBS = frozenset({
+    "say", "tell", "report", "announce", "confirm", "state", "claim", "add", "note", "write",
+    "accuse", "warn", "insist", "deny", "admit", "argue", "believe", "think", "know",
+})  # fmt: skip
 YEAR_PREPOSITIONS = frozenset({
     "in", "since", "by", "until", "from", "to", "before", "after", "during", "of", "around",
 })  # fmt: skip
@@ -65,9 +70,9 @@ class DocOracle:
         if following is not None and following.is_title and following.pos_ == "PROPN" \
                 and following.ent_type_ != "DATE":
             return False  # "April Ryan", "June Carter"
-        return token.ent_type_ == "DATE" or token.i == 0 or token.nbor(-1).lower_ in (
+        return token.ent_type_ == "DATE" or (token.i > 0 and token.nbor(-1).lower_ in (
             "in", "since", "until", "by", "of", "last", "next", "this", "early", "late", "mid",
-            "from", "to", "through", "during", "before", "after", "between", "and", "or", "on")
+            "from", "to", "through", "during", "before", "after", "between", "and", "or", "on"))
 
     def is_year_number(self, start: int, end: int) -> bool:
         """A four-digit number used as a year: not a count ("2000 people"), money or a code."""
@@ -75,15 +80,18 @@ class DocOracle:
         if span is None or len(span) != 1:
             return True
         token = span[0]
+        previous = token.nbor(-1) if token.i > 0 else None
+        # a count of things: "2000 people" (but "the 2020 elections" names a year)
+        if token.dep_ == "nummod" and token.head.tag_ == "NNS" and (
+                previous is None or previous.tag_ not in ("DT", "PRP$", "POS")):
+            return False
         if token.ent_type_ == "DATE":
             return True
         if token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
             return False
-        if token.ent_type_ == "CARDINAL" and (token.i == 0 or token.nbor(-1).lower_ not in
-                                              YEAR_PREPOSITIONS):
-            return False  # "2000 or 3000 likes"
-        # a count of things: "2000 people" (a year modifies its noun as compound/amod)
-        return not (token.dep_ == "nummod" and token.head.tag_ == "NNS")
+        # "2000 or 3000 likes"
+        return not (token.ent_type_ == "CARDINAL" and (
+            previous is None or previous.lower_ not in YEAR_PREPOSITIONS))
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -121,6 +129,8 @@ def _tense_of(verb: Token) -> Tense:
         return "past"
     if verb.tag_ == "VBG" and any(t.tag_ in ("VBZ", "VBP") for t in auxiliaries):
         return "future"  # "is meeting on Monday"
+    if verb.tag_ in ("VBZ", "VBP") and not auxiliaries and verb.lemma_ not in REPORT_VERBS:
+        return "future"  # "polls close on Sunday": the scheduled present
     return "present"
 
 
