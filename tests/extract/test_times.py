@@ -140,3 +140,8 @@ def test_offsets_index_the_body(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Since the 1990s, and in 2024, the group met every year."
     for t in times(nlp, text, "2024-12-30"):
         assert text[t.start:t.end] == t.text
+
+
+def test_modal_could_does_not_push_a_date_into_next_year(nlp) -> None:  # type: ignore[no-untyped-def]
+    t = one(nlp, "On the night of May 25, for example, fans could meet the cast.", "2019-05-31")
+    assert t.timex == "2019-05-25"

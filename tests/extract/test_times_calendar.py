@@ -34,3 +34,9 @@ def test_render_and_bounds() -> None:
     assert cal.render("century", day) == "20"
     assert cal.bounds("month", D(2024, 2, 10)) == (D(2024, 2, 1), D(2024, 2, 29))
     assert cal.bounds("season", D(2024, 1, 10)) == (D(2023, 12, 1), D(2024, 2, 29))
+
+
+def test_present_tense_weekday_takes_the_closer_day() -> None:
+    thursday = D(2024, 12, 26)
+    assert cal.weekday_date(thursday, 6, "present", None) == D(2024, 12, 29)  # 3 ahead, 4 back
+    assert cal.weekday_date(thursday, 1, "present", None) == D(2024, 12, 24)  # 2 back, 5 ahead

@@ -26,11 +26,6 @@ PLAN_VERBS = frozenset({
     "expect", "plan", "schedule", "set", "due", "intend", "aim", "hope", "prepare", "want",
     "promise", "pledge", "vow", "threaten", "propose", "agree", "decide", "seek", "slate",
 })  # fmt: skip
-# Reporting verbs: their present tense ("says on Monday") reports the past.
-REPORT_VERBS = frozenset({
-    "say", "tell", "report", "announce", "confirm", "state", "claim", "add", "note", "write",
-    "accuse", "warn", "insist", "deny", "admit", "argue", "believe", "think", "know",
-})  # fmt: skip
 YEAR_PREPOSITIONS = frozenset({
     "in", "since", "by", "until", "from", "to", "before", "after", "during", "of", "around",
 })  # fmt: skip
@@ -108,8 +103,8 @@ def _governing_verb(token: Token) -> Token | None:
 def _tense_of(verb: Token) -> Tense:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {t.lower_ for t in auxiliaries} | {verb.lower_}
-    if words & FUTURE_AUX or any(t.lower_ in ("would", "could", "may", "might", "should", "must",
-                                              "can") for t in auxiliaries):
+    # Other modals (could, may, must) are as often about the past or the present.
+    if words & FUTURE_AUX or any(t.lower_ == "would" for t in auxiliaries):
         return "future"
     # "expected to meet on Monday": the plan verb's own tense does not date the plan
     if verb.dep_ == "xcomp" and verb.head.lemma_ in PLAN_VERBS:
@@ -129,9 +124,7 @@ def _tense_of(verb: Token) -> Tense:
         return "past"
     if verb.tag_ == "VBG" and any(t.tag_ in ("VBZ", "VBP") for t in auxiliaries):
         return "future"  # "is meeting on Monday"
-    if verb.tag_ in ("VBZ", "VBP") and not auxiliaries and verb.lemma_ not in REPORT_VERBS:
-        return "future"  # "polls close on Sunday": the scheduled present
-    return "present"
+    return "present"  # the closest day wins: "polls close on Sunday"
 
 
 def find_in_doc(doc: Doc, published: dt.date | None) -> list[Found]:

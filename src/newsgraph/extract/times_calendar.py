@@ -160,8 +160,8 @@ def weekday_date(dct: dt.date, weekday: int, tense: Tense, relation: str | None)
     """The day named by a weekday (0 = Monday) relative to the DCT.
 
     ``relation`` is the modifier in the text (last, next, this, coming) or None; without one
-    the tense decides: past/present → the latest such day up to the DCT, future → the next
-    one from the DCT on.
+    the tense decides: past → the latest such day up to the DCT, future → the next one from
+    the DCT on, present → the closer of the two (ties go to the past).
     """
     delta_back = (dct.weekday() - weekday) % 7
     delta_forward = (weekday - dct.weekday()) % 7
@@ -171,6 +171,6 @@ def weekday_date(dct: dt.date, weekday: int, tense: Tense, relation: str | None)
         return dct + dt.timedelta(days=delta_forward or 7)
     if relation == "this":
         return dct - dt.timedelta(days=dct.weekday()) + dt.timedelta(days=weekday)
-    if tense == "future":
+    if tense == "future" or (tense == "present" and 0 < delta_forward < delta_back):
         return dct + dt.timedelta(days=delta_forward)
     return dct - dt.timedelta(days=delta_back)
