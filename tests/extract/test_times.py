@@ -145,3 +145,8 @@ def test_offsets_index_the_body(nlp) -> None:  # type: ignore[no-untyped-def]
 def test_modal_could_does_not_push_a_date_into_next_year(nlp) -> None:  # type: ignore[no-untyped-def]
     t = one(nlp, "On the night of May 25, for example, fans could meet the cast.", "2019-05-31")
     assert t.timex == "2019-05-25"
+
+
+def test_weekday_named_with_the_date_picks_the_year(nlp) -> None:  # type: ignore[no-untyped-def]
+    t = one(nlp, "The lockdown was planned to end on Saturday, April 4.", "2020-04-08")
+    assert t.timex == "2020-04-04"

@@ -177,12 +177,23 @@ def build_full_date(m: re.Match[str], env: Env) -> Found | None:
         year = int(g["y"])
     elif env.dct is not None:
         year = cal.nearest_year(env.dct, month, day, tense(m, env))
+        if g.get("wd0"):  # "Saturday, April 4": the weekday picks the year
+            year = _year_with_weekday(year, month, day, WEEKDAYS[g["wd0"].lower()])
     else:
         return found(m, "DATE", f"XXXX-{month:02d}-{day:02d}")
     date = ymd_or_none(year, month, day)
     if date is None:
         return None
     return found(m, "DATE", date.isoformat(), (date, date))
+
+
+def _year_with_weekday(year: int, month: int, day: int, weekday: int) -> int:
+    """``year`` if the date falls on ``weekday`` there, else an adjacent year where it does."""
+    for candidate in (year, year - 1, year + 1):
+        date = ymd_or_none(candidate, month, day)
+        if date is not None and date.weekday() == weekday:
+            return candidate
+    return year
 
 
 def build_numeric_date(m: re.Match[str], env: Env) -> Found | None:
