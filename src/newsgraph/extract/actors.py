@@ -120,6 +120,12 @@ class _Extraction:
         self.acronyms: dict[str, Cand] = {}
 
     # ---- helpers -------------------------------------------------------------------------
+    def span_text(self, start: int, end: int) -> str:
+        """Tokens [start, end) as written, typographic apostrophes made plain."""
+        if start >= end:
+            return ""
+        return norm_text(self.doc[start:end].text)
+
     def add(self, cand: Cand) -> None:
         end = cand.end
         if (
@@ -354,7 +360,7 @@ class _Extraction:
         name_toks = self.toks[name_start:end]
         if name_toks and name_toks[-1] in POSSESSIVE:
             name_toks = name_toks[:-1]
-        name = " ".join(name_toks).replace(" - ", "-").replace(" .", ".")
+        name = self.span_text(name_start, name_start + len(name_toks))
         if term is None:
             term = self._resolve_person_name(name, title)
         if term is not None:
@@ -441,13 +447,15 @@ class _Extraction:
             if cand.country in EAST_ASIAN_ORDER:
                 first_seen.setdefault(parts[0], cand)
         for i, tok in enumerate(self.toks):
-            cand = first_seen.get(tok)
-            if cand is None or self.taken[i] or i < cand.start or self.doc[i].pos_ != "PROPN":
+            found = first_seen.get(tok)
+            if found is None or self.taken[i] or i < found.start or self.doc[i].pos_ != "PROPN":
                 continue
             if i + 1 < len(self.toks) and self.doc[i + 1].pos_ == "PROPN":
                 continue  # part of a longer name ("Kim Yo Jong")
             self.add(
-                Cand(i, i + 1, cand.key, cand.name, cand.code, cand.country, cand.role, "person")
+                Cand(
+                    i, i + 1, found.key, found.name, found.code, found.country, found.role, "person"
+                )
             )
 
     def _title_before(self, i: int) -> tuple[int, tuple[str | None, str | None, str] | None]:
@@ -492,7 +500,7 @@ class _Extraction:
                 end -= 1
             if start >= end:
                 continue
-            name = " ".join(self.toks[start:end]).replace(" ' ", "' ").replace(" - ", "-")
+            name = self.span_text(start, end)
             if name in self.acronyms:
                 c = self.acronyms[name]
                 self.add(Cand(start, end, c.key, c.name, c.code, c.country, c.role, c.kind))
@@ -540,6 +548,8 @@ class _Extraction:
         if not counts:
             return None
         ranked = counts.most_common(2)
+        if ranked[0][1] < 2:
+            return None  # one passing mention does not make an article's country
         if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
             return ranked[0][0]
         return None
@@ -579,7 +589,7 @@ class _Extraction:
         has_the = start < i
         country = self._np_country(end - 1)
         if country is None:
-            country = sent_countries.get(self.doc[i].sent.start) or main
+            country = self._context_country(i, sent_countries) or main
         if any(c.dep_ == "nummod" for c in self.doc[end - 1].children):
             return  # "the two leaders": a set of actors named elsewhere
         if phrase == "party" and (has_the or country is not None):
@@ -604,6 +614,15 @@ class _Extraction:
         label = " ".join(self.toks[start:end])
         kind: ActorKind = "group" if not self._singular(end) else "organization"
         self.add(Cand(start, end, f"group:{code}", label, code, country, role, kind))
+
+    def _context_country(self, i: int, sent_countries: dict[int, str | None]) -> str | None:
+        """The one country of this sentence; if it names none, that of the sentence before."""
+        sent = self.doc[i].sent
+        if sent.start in sent_countries:
+            return sent_countries[sent.start]
+        if sent.start == 0:
+            return None
+        return sent_countries.get(self.doc[sent.start - 1].sent.start)
 
     def _np_country(self, head_i: int) -> str | None:
         """The country of a possessive/compound modifier of this noun ("Kim's government")."""
@@ -655,11 +674,12 @@ class _Extraction:
 
     def assemble(self) -> list[Actor]:
         actors: dict[str, Actor] = {}
+        body = self.doc.text  # once: Doc.text joins every token
         for cand in sorted(self.cands, key=lambda c: c.start):
             start_char = self.doc[cand.start].idx
             last = self.doc[cand.end - 1]
             end_char = last.idx + (cand.cut if cand.cut is not None else len(last.text))
-            text = self.doc.text[start_char:end_char]
+            text = body[start_char:end_char]
             actor = actors.get(cand.key)
             if actor is None:
                 actor = Actor(

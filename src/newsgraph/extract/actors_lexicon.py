@@ -203,7 +203,7 @@ def _country_sources() -> dict[str, dict[str, Any]]:
             row["demonyms"].append(demonym)
             if demonym.endswith(("an", "i")):
                 row["demonyms"].append(demonym + "s")
-        capitals = info.get("capital") or []
+        capitals: str | list[str] = info.get("capital") or []
         for capital in [capitals] if isinstance(capitals, str) else capitals:
             if capital and capital.isascii() and capital not in skip_capitals:
                 row["capitals"].append(capital)
