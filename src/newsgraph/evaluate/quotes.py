@@ -94,7 +94,12 @@ def evaluate(path: Path) -> EvalTable:
 
     records = load_records(path)
     articles = [
-        Article(id=str(r["id"]), url=r.get("url"), published=r.get("published"), body=r["text"])
+        Article(
+            id=str(r["id"]),
+            url=r.get("url"),
+            published=str(r["published"]) if r.get("published") else None,
+            body=r.get("body") or r["text"],
+        )
         for r in records
     ]
     total = PRF("quotes (≥30% of gold characters)")
