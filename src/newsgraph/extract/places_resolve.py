@@ -1,0 +1,180 @@
+"""Toponym resolution: pick one gazetteer entry per recognised name, from context.
+
+Score of a candidate = prior (log population, feature class, own name vs alternate name)
++ agreement with the countries and first-level divisions of the article's other places
++ agreement with the actors' countries
++ admin hierarchy ("Pandi, Bulacan", "Paris in Texas": a place followed by its container).
+One sense per discourse: every mention of the same name gets the same entry. The dateline
+place (the body's first words) counts double as context.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from newsgraph.extract.gazetteer import Candidate, Entry, Gazetteer
+from newsgraph.extract.places_recognize import Toponym
+
+FEATURE_PRIOR: dict[str, float] = {
+    "country": 4.0, "continent": 4.0, "ocean": 3.5, "sea": 3.0, "admin1": 2.0, "capital": 1.5,
+    "region": 3.0, "peninsula": 3.0, "desert": 3.0, "island": 2.5, "mountains": 3.0,
+    "mountain": 2.5, "river": 2.5, "lake": 2.5, "strait": 3.0, "canal": 3.0, "landmark": 2.5,
+    "admin2": 0.0, "city": 0.0,
+}  # fmt: skip
+# Features that make a gazetteer match a toponym on their own (no context needed).
+SELF_EVIDENT = frozenset(FEATURE_PRIOR) - {"admin2", "city", "capital"}
+POPULATION_WEIGHT = 0.9
+ALTERNATE_PENALTY = 2.0
+COUNTRY_VOTE, COUNTRY_VOTE_CAP = 1.5, 3.0
+ADMIN1_VOTE, ADMIN1_VOTE_CAP = 2.0, 2.0
+ACTOR_COUNTRY_BONUS = 1.0
+HIERARCHY_BONUS = 4.0
+DATELINE_WEIGHT = 2.0
+WEAK_MIN_POPULATION = 1000
+STRONG_CITY_POPULATION = 100_000
+# "X, Y" / "X in Y" / "X (Y)": Y may be the division or country that contains X.
+HIERARCHY_GAP = re.compile(r"^\s*(,|in|\()\s*(the\s+)?$", re.IGNORECASE)
+
+
+@dataclass
+class _Name:
+    """All mentions of one name in the article, with its candidates and running choice."""
+
+    key: str
+    mentions: list[Toponym]
+    candidates: list[Candidate]
+    priors: list[float]
+    strong: bool
+    weight: float = 1.0
+    best: int = 0
+    containers: list[_Name] = field(default_factory=list)  # names that follow it as its container
+    contained: list[_Name] = field(default_factory=list)
+
+    @property
+    def entry(self) -> Entry:
+        return self.candidates[self.best].entry
+
+
+def prior_score(cand: Candidate) -> float:
+    entry = cand.entry
+    score = POPULATION_WEIGHT * math.log10(max(entry.population, 0) + 10)
+    score += FEATURE_PRIOR.get(entry.feature, 0.0)
+    return score - (ALTERNATE_PENALTY if cand.alternate else 0.0)
+
+
+def contains(outer: Entry, inner: Entry) -> bool:
+    """Is ``inner`` inside ``outer`` by the admin hierarchy (country > admin1 > admin2)?"""
+    if outer is inner or not inner.country or outer.country != inner.country:
+        return False
+    if outer.feature == "country":
+        return inner.feature != "country"
+    if outer.feature == "admin1":
+        return inner.admin1 == outer.admin1 and inner.feature != "admin1"
+    if outer.feature == "admin2":
+        return bool(inner.admin2) and inner.admin2 == outer.admin2 and inner.feature != "admin2"
+    return False
+
+
+def _group(toponyms: list[Toponym], gazetteer: Gazetteer) -> dict[str, _Name]:
+    names: dict[str, _Name] = {}
+    for top in toponyms:
+        name = names.get(top.key)
+        if name is None:
+            cands = gazetteer.lookup(top.key)
+            if not cands:
+                continue
+            name = _Name(top.key, [], cands, [prior_score(c) for c in cands], False)
+            name.best = max(range(len(cands)), key=name.priors.__getitem__)
+            names[top.key] = name
+        name.mentions.append(top)
+        name.strong = name.strong or top.strong
+        if top.start == 0:
+            name.weight = DATELINE_WEIGHT
+    return names
+
+
+def _link_hierarchy(toponyms: list[Toponym], names: dict[str, _Name], text: str) -> None:
+    for first, second in zip(toponyms, toponyms[1:], strict=False):
+        if first.key == second.key or first.key not in names or second.key not in names:
+            continue
+        if HIERARCHY_GAP.match(text[first.end : second.start]):
+            inner, outer = names[first.key], names[second.key]
+            if outer not in inner.containers:
+                inner.containers.append(outer)
+                outer.contained.append(inner)
+
+
+def _votes(names: Iterable[_Name]) -> tuple[Counter[str], Counter[str]]:
+    countries: Counter[str] = Counter()
+    admin1s: Counter[str] = Counter()
+    for name in names:
+        entry = name.entry
+        if entry.country:
+            countries[entry.country] += name.weight
+        if entry.admin1:
+            admin1s[entry.admin1] += name.weight
+    return countries, admin1s
+
+
+def _context_score(
+    name: _Name,
+    cand: Candidate,
+    countries: Counter[str],
+    admin1s: Counter[str],
+    actor_countries: frozenset[str],
+) -> float:
+    entry, own = cand.entry, name.entry
+    score = 0.0
+    if entry.country:
+        votes = countries[entry.country] - (name.weight if own.country == entry.country else 0.0)
+        score += COUNTRY_VOTE * min(votes, COUNTRY_VOTE_CAP)
+        score += ACTOR_COUNTRY_BONUS if entry.country in actor_countries else 0.0
+    if entry.admin1:
+        votes = admin1s[entry.admin1] - (name.weight if own.admin1 == entry.admin1 else 0.0)
+        score += ADMIN1_VOTE * min(votes, ADMIN1_VOTE_CAP)
+    if any(contains(c.entry, entry) for outer in name.containers for c in outer.candidates):
+        score += HIERARCHY_BONUS
+    if any(contains(entry, inner.entry) for inner in name.contained):
+        score += HIERARCHY_BONUS
+    return score
+
+
+def _is_supported(name: _Name, context: float) -> bool:
+    """A weak (gazetteer-only) name is kept on a self-evident feature or context support."""
+    if name.strong:
+        return True
+    entry = name.entry
+    if entry.feature in SELF_EVIDENT or entry.population >= STRONG_CITY_POPULATION:
+        return not name.candidates[name.best].alternate
+    return context > 0 and entry.population >= WEAK_MIN_POPULATION
+
+
+def resolve_toponyms(
+    toponyms: list[Toponym],
+    text: str,
+    gazetteer: Gazetteer,
+    actor_countries: Iterable[str] = (),
+    rounds: int = 2,
+) -> list[tuple[Toponym, Entry]]:
+    """Each kept toponym with its chosen entry, in text order."""
+    names = _group(toponyms, gazetteer)
+    _link_hierarchy(toponyms, names, text)
+    actors = frozenset(actor_countries)
+    active = {k: n for k, n in names.items() if n.strong or n.entry.feature in SELF_EVIDENT}
+    context_of: dict[str, float] = {}
+    for _ in range(rounds):
+        countries, admin1s = _votes(active.values())
+        for name in names.values():
+            scores = [
+                prior + _context_score(name, cand, countries, admin1s, actors)
+                for prior, cand in zip(name.priors, name.candidates, strict=True)
+            ]
+            name.best = max(range(len(scores)), key=scores.__getitem__)
+            context_of[name.key] = scores[name.best] - name.priors[name.best]
+        active = {k: n for k, n in names.items() if _is_supported(n, context_of[k])}
+    out = [(top, names[top.key].entry) for top in toponyms if top.key in active]
+    return out
