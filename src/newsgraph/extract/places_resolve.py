@@ -35,7 +35,10 @@ ACTOR_COUNTRY_BONUS = 1.0
 HIERARCHY_BONUS = 4.0
 DATELINE_WEIGHT = 2.0
 WEAK_MIN_POPULATION = 1000
+CURATED_POPULATION = 10_000_000
+ACRONYM_MAX_LEN = 5
 STRONG_CITY_POPULATION = 100_000
+BIG_CITY_POPULATION = 1_000_000
 # "X, Y" / "X in Y" / "X (Y)": Y may be the division or country that contains X.
 HIERARCHY_GAP = re.compile(r"^\s*(,|in|\()\s*(the\s+)?$", re.IGNORECASE)
 
@@ -61,7 +64,10 @@ class _Name:
 
 def prior_score(cand: Candidate) -> float:
     entry = cand.entry
-    score = POPULATION_WEIGHT * math.log10(max(entry.population, 0) + 10)
+    population = entry.population
+    if population == 0 and entry.feature in SELF_EVIDENT:
+        population = CURATED_POPULATION  # curated regions and seas carry no population
+    score = POPULATION_WEIGHT * math.log10(max(population, 0) + 10)
     score += FEATURE_PRIOR.get(entry.feature, 0.0)
     return score - (ALTERNATE_PENALTY if cand.alternate else 0.0)
 
@@ -79,12 +85,21 @@ def contains(outer: Entry, inner: Entry) -> bool:
     return False
 
 
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return letters.isupper() and len(letters) <= ACRONYM_MAX_LEN
+
+
 def _group(toponyms: list[Toponym], gazetteer: Gazetteer) -> dict[str, _Name]:
     names: dict[str, _Name] = {}
     for top in toponyms:
         name = names.get(top.key)
         if name is None:
             cands = gazetteer.lookup(top.key)
+            if _is_acronym(top.text):
+                # "CDC", "ERV": an acronym names a place only through an own name or alias of
+                # a country or division, never through a town's alternate name
+                cands = [c for c in cands if not c.alternate and c.entry.feature != "city"]
             if not cands:
                 continue
             name = _Name(top.key, [], cands, [prior_score(c) for c in cands], False)
@@ -136,6 +151,11 @@ def _context_score(
     if entry.admin1:
         votes = admin1s[entry.admin1] - (name.weight if own.admin1 == entry.admin1 else 0.0)
         score += ADMIN1_VOTE * min(votes, ADMIN1_VOTE_CAP)
+    return score + _hierarchy_score(name, entry)
+
+
+def _hierarchy_score(name: _Name, entry: Entry) -> float:
+    score = 0.0
     if any(contains(c.entry, entry) for outer in name.containers for c in outer.candidates):
         score += HIERARCHY_BONUS
     if any(contains(entry, inner.entry) for inner in name.contained):
@@ -143,14 +163,22 @@ def _context_score(
     return score
 
 
-def _is_supported(name: _Name, context: float) -> bool:
-    """A weak (gazetteer-only) name is kept on a self-evident feature or context support."""
+def _is_supported(name: _Name, admin1s: Counter[str], countries: Counter[str]) -> bool:
+    """A weak (gazetteer-only) name is kept on a self-evident feature, a big own-name city
+    in a country the article is about, or hierarchy / same-division support."""
     if name.strong:
         return True
     entry = name.entry
-    if entry.feature in SELF_EVIDENT or entry.population >= STRONG_CITY_POPULATION:
-        return not name.candidates[name.best].alternate
-    return context > 0 and entry.population >= WEAK_MIN_POPULATION
+    if name.candidates[name.best].alternate:
+        return False
+    if entry.feature in SELF_EVIDENT or entry.population >= BIG_CITY_POPULATION:
+        return True
+    if entry.population < WEAK_MIN_POPULATION or any(m.inside_org for m in name.mentions):
+        return False
+    own = name.weight
+    if _hierarchy_score(name, entry) > 0 or admin1s[entry.admin1] - own > 0:
+        return True
+    return entry.population >= STRONG_CITY_POPULATION and countries[entry.country] - own > 0
 
 
 def resolve_toponyms(
@@ -165,7 +193,6 @@ def resolve_toponyms(
     _link_hierarchy(toponyms, names, text)
     actors = frozenset(actor_countries)
     active = {k: n for k, n in names.items() if n.strong or n.entry.feature in SELF_EVIDENT}
-    context_of: dict[str, float] = {}
     for _ in range(rounds):
         countries, admin1s = _votes(active.values())
         for name in names.values():
@@ -174,7 +201,7 @@ def resolve_toponyms(
                 for prior, cand in zip(name.priors, name.candidates, strict=True)
             ]
             name.best = max(range(len(scores)), key=scores.__getitem__)
-            context_of[name.key] = scores[name.best] - name.priors[name.best]
-        active = {k: n for k, n in names.items() if _is_supported(n, context_of[k])}
+        countries, admin1s = _votes(names.values())
+        active = {k: n for k, n in names.items() if _is_supported(n, admin1s, countries)}
     out = [(top, names[top.key].entry) for top in toponyms if top.key in active]
     return out
