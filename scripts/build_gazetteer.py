@@ -119,8 +119,13 @@ def admin_point(points: list[tuple[float, float, int]]) -> tuple[float, float, i
     else:
         weights = [1] * len(points)
     if ADMIN_POINT == "bbox":
-        lats, lons = [la for la, _, _ in points], [lo for _, lo, _ in points]
-        return round((min(lats) + max(lats)) / 2, 4), round((min(lons) + max(lons)) / 2, 4), population
+        # middle of the box holding the central 90% of its towns (outlying islands ignored)
+        lats = sorted(la for la, _, _ in points)
+        lons = sorted(lo for _, lo, _ in points)
+        lo_i, hi_i = int(0.05 * (len(points) - 1)), int(round(0.95 * (len(points) - 1)))
+        lat = (lats[lo_i] + lats[hi_i]) / 2
+        lon = (lons[lo_i] + lons[hi_i]) / 2
+        return round(lat, 4), round(lon, 4), population
     total = sum(weights)
     lat = sum(la * w for (la, _, _), w in zip(points, weights, strict=True)) / total
     lon = sum(lo * w for (_, lo, _), w in zip(points, weights, strict=True)) / total

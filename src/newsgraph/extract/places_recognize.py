@@ -49,7 +49,10 @@ def _trim(text: str, start: int) -> tuple[str, int]:
     for article in ("the ", "The "):
         if text.startswith(article):
             text, start = text[len(article):], start + len(article)
-    return text.rstrip(" ,."), start
+    text = text.rstrip(" ,")
+    if text.endswith(".") and "." not in text[:-1]:
+        text = text[:-1]  # a sentence's full stop, not an abbreviation's ("U.S.")
+    return text, start
 
 
 def _split_list(span: Span) -> list[tuple[str, int]]:

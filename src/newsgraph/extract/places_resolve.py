@@ -37,8 +37,11 @@ DATELINE_WEIGHT = 2.0
 WEAK_MIN_POPULATION = 1000
 CURATED_POPULATION = 10_000_000
 ACRONYM_MAX_LEN = 5
+DOMINANT_CITY_SHARE = 0.3
+CAPITAL_VOTE, CAPITAL_VOTE_CAP = 1.0, 2.0
 STRONG_CITY_POPULATION = 100_000
 BIG_CITY_POPULATION = 1_000_000
+CAPITALS = "@capitals"  # pseudo-country counting names resolved to national capitals
 # "X, Y" / "X in Y" / "X (Y)": Y may be the division or country that contains X.
 HIERARCHY_GAP = re.compile(r"^\s*(,|in|\()\s*(the\s+)?$", re.IGNORECASE)
 
@@ -85,6 +88,23 @@ def contains(outer: Entry, inner: Entry) -> bool:
     return False
 
 
+def _priors(cands: list[Candidate]) -> list[float]:
+    """Prior scores; a city that dominates its same-named division (Tokyo, Seoul, Moscow) takes
+    the division's prior, and the division falls just below it: news means the city."""
+    priors = [prior_score(c) for c in cands]
+    for i, city in enumerate(cands):
+        if city.entry.feature not in ("city", "capital") or city.alternate:
+            continue
+        for j, division in enumerate(cands):
+            d = division.entry
+            if d.feature in ("admin1", "admin2") and contains(d, city.entry) and (
+                city.entry.population >= DOMINANT_CITY_SHARE * d.population
+            ):
+                priors[i] = max(priors[i], priors[j])
+                priors[j] = min(priors[j], priors[i] - 0.5)
+    return priors
+
+
 def _is_acronym(text: str) -> bool:
     letters = text.replace(".", "")
     return letters.isupper() and len(letters) <= ACRONYM_MAX_LEN
@@ -102,7 +122,7 @@ def _group(toponyms: list[Toponym], gazetteer: Gazetteer) -> dict[str, _Name]:
                 cands = [c for c in cands if not c.alternate and c.entry.feature != "city"]
             if not cands:
                 continue
-            name = _Name(top.key, [], cands, [prior_score(c) for c in cands], False)
+            name = _Name(top.key, [], cands, _priors(cands), False)
             name.best = max(range(len(cands)), key=name.priors.__getitem__)
             names[top.key] = name
         name.mentions.append(top)
@@ -124,10 +144,13 @@ def _link_hierarchy(toponyms: list[Toponym], names: dict[str, _Name], text: str)
 
 
 def _votes(names: Iterable[_Name]) -> tuple[Counter[str], Counter[str]]:
+    """Country and admin1 votes; ``countries[CAPITALS]`` counts names read as capitals."""
     countries: Counter[str] = Counter()
     admin1s: Counter[str] = Counter()
     for name in names:
         entry = name.entry
+        if entry.feature == "capital":
+            countries[CAPITALS] += 1
         if entry.country:
             countries[entry.country] += name.weight
         if entry.admin1:
@@ -148,6 +171,10 @@ def _context_score(
         votes = countries[entry.country] - (name.weight if own.country == entry.country else 0.0)
         score += COUNTRY_VOTE * min(votes, COUNTRY_VOTE_CAP)
         score += ACTOR_COUNTRY_BONUS if entry.country in actor_countries else 0.0
+    if entry.feature == "capital":
+        # capitals named together are capitals ("Washington, Seoul and Tokyo")
+        votes = countries[CAPITALS] - (1 if own.feature == "capital" else 0)
+        score += CAPITAL_VOTE * min(votes, CAPITAL_VOTE_CAP)
     if entry.admin1:
         votes = admin1s[entry.admin1] - (name.weight if own.admin1 == entry.admin1 else 0.0)
         score += ADMIN1_VOTE * min(votes, ADMIN1_VOTE_CAP)
@@ -163,7 +190,9 @@ def _hierarchy_score(name: _Name, entry: Entry) -> float:
     return score
 
 
-def _is_supported(name: _Name, admin1s: Counter[str], countries: Counter[str]) -> bool:
+def _is_supported(
+    name: _Name, admin1s: Counter[str], countries: Counter[str], actors: frozenset[str]
+) -> bool:
     """A weak (gazetteer-only) name is kept on a self-evident feature, a big own-name city
     in a country the article is about, or hierarchy / same-division support."""
     if name.strong:
@@ -178,7 +207,8 @@ def _is_supported(name: _Name, admin1s: Counter[str], countries: Counter[str]) -
     own = name.weight
     if _hierarchy_score(name, entry) > 0 or admin1s[entry.admin1] - own > 0:
         return True
-    return entry.population >= STRONG_CITY_POPULATION and countries[entry.country] - own > 0
+    in_article_country = countries[entry.country] - own > 0 or entry.country in actors
+    return entry.population >= STRONG_CITY_POPULATION and in_article_country
 
 
 def resolve_toponyms(
@@ -202,6 +232,6 @@ def resolve_toponyms(
             ]
             name.best = max(range(len(scores)), key=scores.__getitem__)
         countries, admin1s = _votes(names.values())
-        active = {k: n for k, n in names.items() if _is_supported(n, admin1s, countries)}
+        active = {k: n for k, n in names.items() if _is_supported(n, admin1s, countries, actors)}
     out = [(top, names[top.key].entry) for top in toponyms if top.key in active]
     return out
