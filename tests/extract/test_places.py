@@ -57,7 +57,10 @@ def test_metonymic_capital_is_a_place() -> None:
 
 
 def test_seas_rivers_and_regions() -> None:
-    text = "Ships crossed the Black Sea while the Danube flooded; tensions rose on the Korean Peninsula."
+    text = (
+        "Ships crossed the Black Sea while the Danube flooded; "
+        "tensions rose on the Korean Peninsula."
+    )
     places = places_of(text)
     assert place(places, "Black Sea").feature == "sea"
     assert place(places, "Danube").feature == "river"
@@ -68,7 +71,8 @@ def test_ambiguous_name_resolved_by_context() -> None:
     text = "Officials in Ontario said London and Toronto hospitals were full across Canada."
     london = place(places_of(text), "London")
     assert london.country == "CAN"
-    assert place(places_of("The Bank of England raised rates in London."), "London").country == "GBR"
+    uk = places_of("The Bank of England raised rates in London.")
+    assert place(uk, "London").country == "GBR"
 
 
 def test_actor_countries_help_resolution() -> None:

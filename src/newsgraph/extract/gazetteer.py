@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
 INDEX_PATH = DATA_DIR / "gazetteer.pickle"
@@ -65,7 +65,7 @@ class Gazetteer:
     """Name lookups over the prebuilt index."""
 
     def __init__(self, data: dict[str, object]) -> None:
-        self._rows: list[tuple[object, ...]] = data["entries"]  # type: ignore[assignment]
+        self._rows: list[tuple[Any, ...]] = data["entries"]  # type: ignore[assignment]
         self._names: dict[str, tuple[int, ...]] = data["names"]  # type: ignore[assignment]
         self.demonyms: frozenset[str] = frozenset(data["demonyms"])  # type: ignore[call-overload]
         self.max_words: int = int(data["max_words"])  # type: ignore[call-overload]

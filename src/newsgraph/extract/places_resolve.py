@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from newsgraph.extract.gazetteer import Candidate, Entry, Gazetteer
 from newsgraph.extract.places_recognize import Toponym
@@ -133,7 +134,7 @@ def _group(toponyms: list[Toponym], gazetteer: Gazetteer) -> dict[str, _Name]:
 
 
 def _link_hierarchy(toponyms: list[Toponym], names: dict[str, _Name], text: str) -> None:
-    for first, second in zip(toponyms, toponyms[1:], strict=False):
+    for first, second in pairwise(toponyms):
         if first.key == second.key or first.key not in names or second.key not in names:
             continue
         if HIERARCHY_GAP.match(text[first.end : second.start]):
@@ -143,7 +144,7 @@ def _link_hierarchy(toponyms: list[Toponym], names: dict[str, _Name], text: str)
                 outer.contained.append(inner)
 
 
-def _votes(names: Iterable[_Name]) -> tuple[Counter[str], Counter[str]]:
+def _votes(names: Iterable[_Name]) -> tuple[Counter[str], Counter[str]]:  # counts are floats
     """Country and admin1 votes; ``countries[CAPITALS]`` counts names read as capitals."""
     countries: Counter[str] = Counter()
     admin1s: Counter[str] = Counter()
@@ -152,9 +153,9 @@ def _votes(names: Iterable[_Name]) -> tuple[Counter[str], Counter[str]]:
         if entry.feature == "capital":
             countries[CAPITALS] += 1
         if entry.country:
-            countries[entry.country] += name.weight
+            countries[entry.country] += name.weight  # type: ignore[assignment]
         if entry.admin1:
-            admin1s[entry.admin1] += name.weight
+            admin1s[entry.admin1] += name.weight  # type: ignore[assignment]
     return countries, admin1s
 
 
