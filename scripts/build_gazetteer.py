@@ -114,15 +114,13 @@ COUNTRY_POINT = os.environ.get("COUNTRY_POINT", "polygon")
 def admin_point(points: list[tuple[float, float, int]]) -> tuple[float, float, int]:
     """Representative point of a division from its towns, and its (summed) population."""
     population = sum(p for _, _, p in points)
-    if ADMIN_POINT == "weighted":
-        weights = [max(p, 1) for _, _, p in points]
-    else:
-        weights = [1] * len(points)
+    weighted = ADMIN_POINT == "weighted"
+    weights = [max(p, 1) if weighted else 1 for _, _, p in points]
     if ADMIN_POINT == "bbox":
         # middle of the box holding the central 90% of its towns (outlying islands ignored)
         lats = sorted(la for la, _, _ in points)
         lons = sorted(lo for _, lo, _ in points)
-        lo_i, hi_i = int(0.05 * (len(points) - 1)), int(round(0.95 * (len(points) - 1)))
+        lo_i, hi_i = int(0.05 * (len(points) - 1)), round(0.95 * (len(points) - 1))
         lat = (lats[lo_i] + lats[hi_i]) / 2
         lon = (lons[lo_i] + lons[hi_i]) / 2
         return round(lat, 4), round(lon, 4), population
