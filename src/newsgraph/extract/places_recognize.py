@@ -1,0 +1,147 @@
+"""Toponym recognition: which spans of the text name places (no resolution here).
+
+Two sources: spaCy's GPE/LOC/FAC entities (``strong``), and gazetteer matches of capitalised
+token runs that spaCy left unlabelled or labelled as ORG/NORP/PERSON (``weak``: the resolver keeps
+them only when the article's context or a strong prior supports a reading). Demonyms and
+adjectives of place ("North Korean", "Western") are never toponyms: they describe actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsgraph.extract.gazetteer import Gazetteer, normalize_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# spaCy's small model often files an unfamiliar place under these; a gazetteer match of the whole
+# entity is then a weak toponym.
+MISLABELLED = frozenset({"ORG", "NORP", "PERSON"})
+# Entities whose tokens are never scanned for place names (dates, amounts, works, laws, ...).
+CLOSED_LABELS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART",
+     "LAW", "LANGUAGE", "EVENT", "PRODUCT"}
+)  # fmt: skip
+CONNECTORS = frozenset({"of", "de", "del", "la", "el", "al", "upon", "on", "da", "do", "dos"})
+TRAILING = ("'s", "\u2019s", "'", "\u2019")
+# A capitalised word heading a sentence is only a candidate when tagged a proper noun.
+
+
+@dataclass(frozen=True)
+class Toponym:
+    start: int
+    end: int
+    text: str
+    strong: bool  # recognised by the NER as a place (weak: gazetteer match needing support)
+    key: str  # the gazetteer index key
+    inside_org: bool = False  # part of an organisation's name ("the U.S. Army")
+
+
+def _trim(text: str, start: int) -> tuple[str, int]:
+    """Drop a leading article and a trailing possessive; return the text and its new start."""
+    for suffix in TRAILING:
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            text = text[: -len(suffix)]
+            break
+    for article in ("the ", "The "):
+        if text.startswith(article):
+            text, start = text[len(article):], start + len(article)
+    text = text.rstrip(" ,")
+    if text.endswith(".") and "." not in text[:-1]:
+        text = text[:-1]  # a sentence's full stop, not an abbreviation's ("U.S.")
+    return text, start
+
+
+def _split_list(span: Span) -> list[tuple[str, int]]:
+    """Split an entity like "Pandi, Bulacan" into its comma-separated parts."""
+    parts: list[tuple[str, int]] = []
+    offset = 0
+    for piece in span.text.split(","):
+        stripped = piece.strip()
+        if stripped:
+            parts.append((stripped, span.start_char + offset + piece.index(stripped)))
+        offset += len(piece) + 1
+    return parts
+
+
+def _is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _gazetteer_run_matches(
+    doc: Doc, gazetteer: Gazetteer, blocked: list[bool]
+) -> list[Toponym]:
+    """Longest gazetteer matches over capitalised token runs not covered by other entities."""
+    found: list[Toponym] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if blocked[i] or not _is_capitalised(tok) or (tok.is_sent_start and tok.pos_ != "PROPN"):
+            i += 1
+            continue
+        matched = 0
+        for size in range(min(gazetteer.max_words, n - i), 0, -1):
+            span = doc[i : i + size]
+            last = span[-1]
+            if any(blocked[i : i + size]) or not _is_capitalised(last):
+                continue
+            if any(not _is_capitalised(t) and t.lower_ not in CONNECTORS for t in span):
+                continue
+            if not any(t.pos_ == "PROPN" for t in span):
+                continue
+            key = normalize_name(span.text)
+            if key in gazetteer and key not in gazetteer.demonyms:
+                found.append(Toponym(span.start_char, span.end_char, span.text, False, key))
+                matched = size
+                break
+        i += matched or 1
+    return found
+
+
+def _places_inside_org(ent: Span, gazetteer: Gazetteer) -> list[Toponym]:
+    """Country or state names inside an organisation's name ("the U.S. Army"): weak toponyms
+    (the resolver keeps only self-evident features for these)."""
+    found: list[Toponym] = []
+    for tok in ent:
+        if tok.pos_ == "PROPN" and _is_capitalised(tok) and not gazetteer.is_demonym(tok.text):
+            key = gazetteer.key_for(tok.text)
+            if key is not None:
+                found.append(Toponym(tok.idx, tok.idx + len(tok.text), tok.text, False, key, True))
+    return found
+
+
+def recognize_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
+    """Toponym spans in text order, demonyms excluded."""
+    toponyms: list[Toponym] = []
+    blocked = [False] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS or ent.label_ in MISLABELLED or ent.label_ in CLOSED_LABELS:
+            for k in range(ent.start, ent.end):
+                blocked[k] = True
+        if ent.label_ not in PLACE_LABELS and ent.label_ not in MISLABELLED:
+            continue
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            continue  # a full personal name, even if a town shares it
+        if ent.label_ == "ORG" and len(ent) > 1:
+            toponyms.extend(_places_inside_org(ent, gazetteer))
+            continue
+        for part, part_start in _split_list(ent):
+            text, start = _trim(part, part_start)
+            key = gazetteer.key_for(text) if text and not gazetteer.is_demonym(text) else None
+            if key is None:
+                continue
+            strong = ent.label_ in PLACE_LABELS
+            toponyms.append(Toponym(start, start + len(text), text, strong, key))
+    # a surname seen in a full personal name ("Bruce Ivins" ... "Ivins said") is no place
+    surnames = {
+        ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+    }
+    toponyms = [t for t in toponyms if t.strong or t.text not in surnames]
+    toponyms.extend(
+        t for t in _gazetteer_run_matches(doc, gazetteer, blocked) if t.text not in surnames
+    )
+    toponyms.sort(key=lambda t: t.start)
+    return toponyms

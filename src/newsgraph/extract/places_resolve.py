@@ -1,0 +1,238 @@
+"""Toponym resolution: pick one gazetteer entry per recognised name, from context.
+
+Score of a candidate = prior (log population, feature class, own name vs alternate name)
++ agreement with the countries and first-level divisions of the article's other places
++ agreement with the actors' countries
++ admin hierarchy ("Pandi, Bulacan", "Paris in Texas": a place followed by its container).
+One sense per discourse: every mention of the same name gets the same entry. The dateline
+place (the body's first words) counts double as context.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from newsgraph.extract.gazetteer import Candidate, Entry, Gazetteer
+from newsgraph.extract.places_recognize import Toponym
+
+FEATURE_PRIOR: dict[str, float] = {
+    "country": 4.0, "continent": 4.0, "ocean": 3.5, "sea": 3.0, "admin1": 2.0, "capital": 1.5,
+    "region": 3.0, "peninsula": 3.0, "desert": 3.0, "island": 2.5, "mountains": 3.0,
+    "mountain": 2.5, "river": 2.5, "lake": 2.5, "strait": 3.0, "canal": 3.0, "landmark": 2.5,
+    "admin2": 0.0, "city": 0.0,
+}  # fmt: skip
+# Features that make a gazetteer match a toponym on their own (no context needed).
+SELF_EVIDENT = frozenset(FEATURE_PRIOR) - {"admin2", "city", "capital"}
+POPULATION_WEIGHT = 0.9
+ALTERNATE_PENALTY = 2.0
+COUNTRY_VOTE, COUNTRY_VOTE_CAP = 1.5, 3.0
+ADMIN1_VOTE, ADMIN1_VOTE_CAP = 2.0, 2.0
+ACTOR_COUNTRY_BONUS = 1.0
+HIERARCHY_BONUS = 4.0
+DATELINE_WEIGHT = 2.0
+WEAK_MIN_POPULATION = 1000
+CURATED_POPULATION = 10_000_000
+ACRONYM_MAX_LEN = 5
+DOMINANT_CITY_SHARE = 0.3
+CAPITAL_VOTE, CAPITAL_VOTE_CAP = 1.0, 2.0
+STRONG_CITY_POPULATION = 100_000
+BIG_CITY_POPULATION = 1_000_000
+CAPITALS = "@capitals"  # pseudo-country counting names resolved to national capitals
+# "X, Y" / "X in Y" / "X (Y)": Y may be the division or country that contains X.
+HIERARCHY_GAP = re.compile(r"^\s*(,|in|\()\s*(the\s+)?$", re.IGNORECASE)
+
+
+@dataclass
+class _Name:
+    """All mentions of one name in the article, with its candidates and running choice."""
+
+    key: str
+    mentions: list[Toponym]
+    candidates: list[Candidate]
+    priors: list[float]
+    strong: bool
+    weight: float = 1.0
+    best: int = 0
+    containers: list[_Name] = field(default_factory=list)  # names that follow it as its container
+    contained: list[_Name] = field(default_factory=list)
+
+    @property
+    def entry(self) -> Entry:
+        return self.candidates[self.best].entry
+
+
+def prior_score(cand: Candidate) -> float:
+    entry = cand.entry
+    population = entry.population
+    if population == 0 and entry.feature in SELF_EVIDENT:
+        population = CURATED_POPULATION  # curated regions and seas carry no population
+    score = POPULATION_WEIGHT * math.log10(max(population, 0) + 10)
+    score += FEATURE_PRIOR.get(entry.feature, 0.0)
+    return score - (ALTERNATE_PENALTY if cand.alternate else 0.0)
+
+
+def contains(outer: Entry, inner: Entry) -> bool:
+    """Is ``inner`` inside ``outer`` by the admin hierarchy (country > admin1 > admin2)?"""
+    if outer is inner or not inner.country or outer.country != inner.country:
+        return False
+    if outer.feature == "country":
+        return inner.feature != "country"
+    if outer.feature == "admin1":
+        return inner.admin1 == outer.admin1 and inner.feature != "admin1"
+    if outer.feature == "admin2":
+        return bool(inner.admin2) and inner.admin2 == outer.admin2 and inner.feature != "admin2"
+    return False
+
+
+def _priors(cands: list[Candidate]) -> list[float]:
+    """Prior scores; a city that dominates its same-named division (Tokyo, Seoul, Moscow) takes
+    the division's prior, and the division falls just below it: news means the city."""
+    priors = [prior_score(c) for c in cands]
+    for i, city in enumerate(cands):
+        if city.entry.feature not in ("city", "capital") or city.alternate:
+            continue
+        for j, division in enumerate(cands):
+            d = division.entry
+            if d.feature in ("admin1", "admin2") and contains(d, city.entry) and (
+                city.entry.population >= DOMINANT_CITY_SHARE * d.population
+            ):
+                priors[i] = max(priors[i], priors[j])
+                priors[j] = min(priors[j], priors[i] - 0.5)
+    return priors
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return letters.isupper() and len(letters) <= ACRONYM_MAX_LEN
+
+
+def _group(toponyms: list[Toponym], gazetteer: Gazetteer) -> dict[str, _Name]:
+    names: dict[str, _Name] = {}
+    for top in toponyms:
+        name = names.get(top.key)
+        if name is None:
+            cands = gazetteer.lookup(top.key)
+            if _is_acronym(top.text):
+                # "CDC", "ERV": an acronym names a place only through an own name or alias of
+                # a country or division, never through a town's alternate name
+                cands = [c for c in cands if not c.alternate and c.entry.feature != "city"]
+            if not cands:
+                continue
+            name = _Name(top.key, [], cands, _priors(cands), False)
+            name.best = max(range(len(cands)), key=name.priors.__getitem__)
+            names[top.key] = name
+        name.mentions.append(top)
+        name.strong = name.strong or top.strong
+        if top.start == 0:
+            name.weight = DATELINE_WEIGHT
+    return names
+
+
+def _link_hierarchy(toponyms: list[Toponym], names: dict[str, _Name], text: str) -> None:
+    for first, second in pairwise(toponyms):
+        if first.key == second.key or first.key not in names or second.key not in names:
+            continue
+        if HIERARCHY_GAP.match(text[first.end : second.start]):
+            inner, outer = names[first.key], names[second.key]
+            if outer not in inner.containers:
+                inner.containers.append(outer)
+                outer.contained.append(inner)
+
+
+def _votes(names: Iterable[_Name]) -> tuple[Counter[str], Counter[str]]:  # counts are floats
+    """Country and admin1 votes; ``countries[CAPITALS]`` counts names read as capitals."""
+    countries: Counter[str] = Counter()
+    admin1s: Counter[str] = Counter()
+    for name in names:
+        entry = name.entry
+        if entry.feature == "capital":
+            countries[CAPITALS] += 1
+        if entry.country:
+            countries[entry.country] += name.weight  # type: ignore[assignment]
+        if entry.admin1:
+            admin1s[entry.admin1] += name.weight  # type: ignore[assignment]
+    return countries, admin1s
+
+
+def _context_score(
+    name: _Name,
+    cand: Candidate,
+    countries: Counter[str],
+    admin1s: Counter[str],
+    actor_countries: frozenset[str],
+) -> float:
+    entry, own = cand.entry, name.entry
+    score = 0.0
+    if entry.country:
+        votes = countries[entry.country] - (name.weight if own.country == entry.country else 0.0)
+        score += COUNTRY_VOTE * min(votes, COUNTRY_VOTE_CAP)
+        score += ACTOR_COUNTRY_BONUS if entry.country in actor_countries else 0.0
+    if entry.feature == "capital":
+        # capitals named together are capitals ("Washington, Seoul and Tokyo")
+        votes = countries[CAPITALS] - (1 if own.feature == "capital" else 0)
+        score += CAPITAL_VOTE * min(votes, CAPITAL_VOTE_CAP)
+    if entry.admin1:
+        votes = admin1s[entry.admin1] - (name.weight if own.admin1 == entry.admin1 else 0.0)
+        score += ADMIN1_VOTE * min(votes, ADMIN1_VOTE_CAP)
+    return score + _hierarchy_score(name, entry)
+
+
+def _hierarchy_score(name: _Name, entry: Entry) -> float:
+    score = 0.0
+    if any(contains(c.entry, entry) for outer in name.containers for c in outer.candidates):
+        score += HIERARCHY_BONUS
+    if any(contains(entry, inner.entry) for inner in name.contained):
+        score += HIERARCHY_BONUS
+    return score
+
+
+def _is_supported(
+    name: _Name, admin1s: Counter[str], countries: Counter[str], actors: frozenset[str]
+) -> bool:
+    """A weak (gazetteer-only) name is kept on a self-evident feature, a big own-name city
+    in a country the article is about, or hierarchy / same-division support."""
+    if name.strong:
+        return True
+    entry = name.entry
+    if name.candidates[name.best].alternate:
+        return False
+    if entry.feature in SELF_EVIDENT or entry.population >= BIG_CITY_POPULATION:
+        return True
+    if entry.population < WEAK_MIN_POPULATION or any(m.inside_org for m in name.mentions):
+        return False
+    own = name.weight
+    if _hierarchy_score(name, entry) > 0 or admin1s[entry.admin1] - own > 0:
+        return True
+    in_article_country = countries[entry.country] - own > 0 or entry.country in actors
+    return entry.population >= STRONG_CITY_POPULATION and in_article_country
+
+
+def resolve_toponyms(
+    toponyms: list[Toponym],
+    text: str,
+    gazetteer: Gazetteer,
+    actor_countries: Iterable[str] = (),
+    rounds: int = 2,
+) -> list[tuple[Toponym, Entry]]:
+    """Each kept toponym with its chosen entry, in text order."""
+    names = _group(toponyms, gazetteer)
+    _link_hierarchy(toponyms, names, text)
+    actors = frozenset(actor_countries)
+    active = {k: n for k, n in names.items() if n.strong or n.entry.feature in SELF_EVIDENT}
+    for _ in range(rounds):
+        countries, admin1s = _votes(active.values())
+        for name in names.values():
+            scores = [
+                prior + _context_score(name, cand, countries, admin1s, actors)
+                for prior, cand in zip(name.priors, name.candidates, strict=True)
+            ]
+            name.best = max(range(len(scores)), key=scores.__getitem__)
+        countries, admin1s = _votes(names.values())
+        active = {k: n for k, n in names.items() if _is_supported(n, admin1s, countries, actors)}
+    out = [(top, names[top.key].entry) for top in toponyms if top.key in active]
+    return out
