@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.context import Context
-from newsgraph.extract.events_actors import actors_for, conjuncts
+from newsgraph.extract.events_actors import actors_for, conjuncts, is_actor_like
 from newsgraph.extract.events_lexicon import (
     cameo_info,
     light_verbs,
@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 SUBJ = ("nsubj", "csubj")
-TARGET_PREPS = ("against", "on", "with", "to", "at", "into", "toward", "towards", "over", "for")
+TARGET_PREPS = ("against", "on", "with", "to", "at", "into", "toward", "towards", "over")
+BENEFICIARY_ROOTS = ("03", "05", "07")  # "aid for X", "support for X": X is the target
 SOURCE_PREPS_NOUN = ("by", "from")
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "conj", "acl"})
 # Verbs that govern another event verb: the governing one names the event ("agreed to
@@ -151,6 +152,7 @@ def _verb_candidate(
         return None
     cand = Candidate(trigger=[verb], code=code, clause_head=verb)
     cand.sources, cand.targets = _verb_arguments(verb, sent, ctx)
+    cand.targets = _better_targets(cand, verb, sent, ctx)
     if cand.targets:
         cand.confidence = 0.7
     return cand
@@ -167,11 +169,14 @@ def _light_verb_candidate(verb: Token, noun: Token, sent: SpacySpan, ctx: Contex
         cand.targets = subj_actors
         return cand
     cand.sources = subj_actors
-    cand.targets = (
+    if entry.code.startswith(BENEFICIARY_ROOTS):
+        cand.targets = _prep_actors(noun, ("for",), sent, ctx, strict=False)
+    cand.targets = cand.targets or (
         _prep_actors(noun, TARGET_PREPS + ("of",), sent, ctx, strict=False)
         or _prep_actors(verb, TARGET_PREPS, sent, ctx, strict=False)
         or _dative_actors(verb, sent, ctx)
     )
+    cand.targets = _better_targets(cand, verb, sent, ctx)
     return cand
 
 
@@ -214,6 +219,38 @@ def _noun_candidate(
     return cand
 
 
+def _better_targets(cand: Candidate, verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
+    """Keep targets that denote actors; for an abstract or missing object ("imposed sanctions
+    in relation to Iraq", "lifted a ban on X") take the first actor phrase after the trigger
+    inside the trigger's own phrase."""
+    if any(a.code or a.kind != "organization" or _named(a) for a in cand.targets):
+        return cand.targets
+    source_ids = {a.id for a in cand.sources}
+    last = cand.trigger[-1]
+    for tok in verb.subtree:
+        if tok.i <= last.i or tok.dep_ not in ("pobj", "dobj", "poss", "dative", "nsubj"):
+            continue
+        if _inside_subclause(tok, verb):
+            continue
+        if tok.pos_ in ("PROPN", "NOUN") and is_actor_like(tok):
+            found = [a for a in actors_for(tok, ctx, sent) if a.id not in source_ids]
+            if found:
+                return found
+    return cand.targets
+
+
+def _named(actor: Actor) -> bool:
+    return any(ch.isupper() for ch in actor.name[:1]) or actor.name[:1].isdigit()
+
+
+def _inside_subclause(tok: Token, verb: Token) -> bool:
+    while tok.i != verb.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "advcl", "parataxis"):
+            return True
+        tok = tok.head
+    return False
+
+
 # --- arguments --------------------------------------------------------------------------
 
 
@@ -244,13 +281,18 @@ def _subject_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
         if subj is not None:
             if subj.lower_ in ("which", "that", "who") and tok.dep_ == "relcl":
                 return _argument_actors(tok.head, tok, sent, ctx)
+            if subj.lower_ in ("it", "they", "we") and tok.dep_ == "ccomp":
+                # "X said it would recognize Y": the speaker is the doer
+                speaker = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                if speaker is not None and speaker.pos_ != "PRON":
+                    return _argument_actors(speaker, tok.head, sent, ctx)
             return _argument_actors(subj, tok, sent, ctx)
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-        if agent is not None and tok is not verb:
+        if agent is not None and tok.i != verb.i:
             return _prep_actors(tok, ("by",), sent, ctx, deps=("agent",))
         if tok.dep_ == "relcl":
             return _argument_actors(tok.head, tok, sent, ctx)
-        if tok.dep_ not in ("xcomp", "conj", "advcl", "acl") or tok.head is tok:
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "acl") or tok.head.i == tok.i:
             return []
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
             # "soldiers fighting for Russia": the noun does it; "forces based in X": it doesn't
@@ -267,7 +309,7 @@ def _argument_actors(
     possessor; otherwise the noun phrase itself."""
     if arg.lower_ in ("it", "them", "this") and verb.dep_ in ("advcl", "conj", "xcomp"):
         gov_obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if gov_obj is not None and gov_obj is not arg:
+        if gov_obj is not None and gov_obj.i != arg.i:
             return _argument_actors(gov_obj, verb.head, sent, ctx, strict)
         return []
     if arg.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):

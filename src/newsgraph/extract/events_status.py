@@ -79,7 +79,7 @@ def event_status(trigger: Token) -> str:
     found: set[str] = set()
     tok = trigger
     for _ in range(MAX_CHAIN):
-        if tok.head is tok or tok.dep_ not in CHAIN_DEPS:
+        if tok.head.i == tok.i or tok.dep_ not in CHAIN_DEPS:
             break
         head = tok.head
         chained = _chain_status(head)
