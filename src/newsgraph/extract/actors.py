@@ -1,15 +1,703 @@
-"""Extract actors (placeholder until its issue lands)."""
+"""Extract actors: mentions resolved to canonical actors with CAMEO-style codes.
+
+Codes: ISO 3166 alpha-3 country + optional three-letter role (PRKGOV, USAMIL); IGOs have their
+own code and no country (UNO, NATO, EUR, IAEA, AFU, ASN, WHO, IMF, WBK, ...; IGO for an unnamed
+international body such as "the international community"); WST is "the West".
+
+Passes, each over tokens or matches in text order (no scans of the big tables):
+1. gazetteer: longest token-sequence match of country names, demonyms, capitals, seats of
+   government, known organisations and office-holders (actors_lexicon);
+2. composition: [country|demonym] [role noun] [name] -> one mention ("Russian President Vladimir
+   Putin" -> RUSGOV person, "North Korean troops" -> PRKMIL, "state media KCNA" -> KCNA);
+3. spaCy PERSON/ORG entities left over: known office-holders by name, title and date,
+   surnames by coreference to an earlier full name, else unknown persons/organisations;
+4. acronyms defined as "Full Name (ACR)" and later uses of ACR;
+5. definite descriptions and bare role nouns ("the party", "the President", "police",
+   "flood victims", "Kim's government") with the country from the noun phrase, the sentence or
+   the article's main country.
+
+Mentions include a following possessive "'s" ("North Korea's").
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsgraph.extract.actors_lexicon import (
+    HEAD_OFFICES,
+    PARLIAMENTARY,
+    PARLIAMENTARY_HEADS,
+    PERSON_TITLES,
+    TITLE_OFFICES,
+    Entry,
+    Lexicon,
+    Term,
+    lexicon,
+    norm_text,
+)
 from newsgraph.extract.context import Context
-from newsgraph.model import Actor
+from newsgraph.model import Actor, ActorKind, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
+
+POSSESSIVE = {"'s", "'", "s"}
+# Nouns after a demonym that make it a place ("Korean Peninsula", "Russian Far East").
+PLACE_NOUNS = {
+    "peninsula", "border", "borders", "coast", "coastline", "waters", "territory", "territories",
+    "region", "regions", "city", "cities", "capital", "soil", "side", "airspace", "mainland",
+    "province", "provinces", "island", "islands", "sea", "far", "east", "north", "south", "west",
+    "frontier", "countryside", "village", "villages", "town", "towns", "port", "ports", "desert",
+}  # fmt: skip
+# Prepositions whose object is a place when they hang on a motion/site word.
+MOTION_PREPS = {"to", "into", "toward", "towards", "from", "via", "through", "across"}
+SITE_PREPS = {"in", "at", "near", "outside", "inside", "around", "within"}
+MOTION_WORDS = {
+    "bring", "travel", "trip", "visit", "arrive", "arrival", "fly", "flight", "return", "go",
+    "come", "move", "send", "deliver", "transfer", "flee", "evacuate", "head", "march", "drive",
+    "relocate", "take", "carry", "deport", "transport", "journey", "leave", "depart", "land",
+    "sail", "airlift", "escort", "road", "route", "way", "train", "bus", "walk", "ship",
+}  # fmt: skip
+# Words whose "in X" is the capital as a political actor ("alarm in Washington").
+REACTION_WORDS = {
+    "alarm", "concern", "worry", "fear", "anger", "outrage", "criticism", "condemnation",
+    "debate", "view", "see", "welcome", "raise", "perceive", "suspicion", "skepticism",
+    "scepticism", "doubt", "frustration", "official", "leader", "diplomat", "policymaker",
+    "reaction", "response", "opposition", "support", "irritation", "dismay", "unease",
+}  # fmt: skip
+DEFINITE_ROLES = {"party": "PTY", "government": "GOV", "regime": "GOV", "administration": "GOV"}
+EAST_ASIAN_ORDER = {"CHN", "PRK", "KOR", "TWN", "VNM", "HKG", "MNG", "SGP"}
+MAX_TITLE_GAP = 1  # tokens allowed between a title and a name ("President-elect", commas: none)
+
+
+@dataclass
+class Cand:
+    """A resolved mention before actors are assembled (token span [start, end))."""
+
+    start: int
+    end: int
+    key: str
+    name: str
+    code: str | None
+    country: str | None
+    role: str | None
+    kind: ActorKind
+    cut: int | None = None  # keep only this many characters of the last token ("U.S.-led")
+
+
+@dataclass
+class Match:
+    start: int
+    end: int
+    entry: Entry
+    cut: int | None = None
+
+
+def _code(country: str | None, role: str | None) -> str | None:
+    if country and role:
+        return country + role
+    return country or role
+
+
+class _Extraction:
+    """State of one article's actor extraction."""
+
+    def __init__(self, doc: Doc, ctx: Context) -> None:
+        self.doc = doc
+        self.lex: Lexicon = lexicon()
+        self.day: dt.date | None = ctx.published
+        self.toks = [norm_text(t.text) for t in doc]
+        self.lower = [t.lower() for t in self.toks]
+        self.taken = [False] * len(doc)
+        self.cands: list[Cand] = []
+        self.ent_at: dict[int, Span] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_at[i] = ent
+        self.acronyms: dict[str, Cand] = {}
+
+    # ---- helpers -------------------------------------------------------------------------
+    def span_text(self, start: int, end: int) -> str:
+        """Tokens [start, end) as written, typographic apostrophes made plain."""
+        if start >= end:
+            return ""
+        return norm_text(self.doc[start:end].text)
+
+    def add(self, cand: Cand) -> None:
+        end = cand.end
+        if (
+            cand.cut is None
+            and end < len(self.doc)
+            and self.toks[end] in POSSESSIVE
+            and self.doc[end].tag_ == "POS"
+        ):
+            end += 1  # cover the possessive: "North Korea's"
+        cand.end = end
+        for i in range(cand.start, cand.end):
+            self.taken[i] = True
+        self.cands.append(cand)
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(self.taken[start:end])
+
+    def gazetteer(self) -> list[Match]:
+        matches: list[Match] = []
+        i, n = 0, len(self.toks)
+        while i < n:
+            found = self._phrase_at(i)
+            if found:
+                matches.append(found)
+                i = found.end
+            else:
+                i += 1
+        return matches
+
+    def _phrase_at(self, i: int) -> Match | None:
+        for first in (self.toks[i], self.lower[i]) if self.toks[i] == "The" else (self.toks[i],):
+            longest = self.lex.max_len.get(first, 0)
+            for size in range(min(longest, len(self.toks) - i), 0, -1):
+                key = (first, *self.toks[i + 1 : i + size])
+                entry = self.lex.phrases.get(key)
+                if entry is not None:
+                    return Match(i, i + size, entry)
+        return self._hyphen_prefix(i)
+
+    def _hyphen_prefix(self, i: int) -> Match | None:
+        """ "U.S.-led", "Russia-backed": the name before the hyphen of one token."""
+        tok = self.toks[i]
+        if "-" not in tok[1:]:
+            return None
+        prefix = tok.split("-", 1)[0]
+        entry = self.lex.phrases.get((prefix,))
+        if entry is None or entry.source not in ("country", "demonym", "org"):
+            return None
+        return Match(i, i + 1, entry, cut=len(prefix))
+
+    def agent_at(self, i: int, limit: int | None = None) -> tuple[int, str] | None:
+        """Longest agent-noun phrase starting at token i: (end, role)."""
+        if i >= len(self.toks):
+            return None
+        longest = self.lex.agent_max_len.get(self.lower[i], 0)
+        stop = min(len(self.toks), limit if limit is not None else len(self.toks))
+        for size in range(min(longest, stop - i), 0, -1):
+            role = self.lex.agents.get(tuple(self.lower[i : i + size]))
+            if role is not None and self.doc[i + size - 1].pos_ in ("NOUN", "PROPN"):
+                return i + size, role
+        return None
+
+    def entity(self, i: int, labels: tuple[str, ...]) -> Span | None:
+        ent = self.ent_at.get(i)
+        return ent if ent is not None and ent.label_ in labels else None
+
+    # ---- pass 1+2: gazetteer matches with composition -------------------------------------
+    def compose(self, matches: list[Match]) -> None:
+        by_start = {m.start: m for m in matches}
+        for m in matches:
+            if self.taken[m.start]:
+                continue
+            if m.entry.source in ("country", "demonym") and self._compose_role(m, by_start):
+                continue
+            if self._inside_other_entity(m):
+                continue
+            if m.entry.source == "demonym" and not self._demonym_is_actor(m):
+                continue
+            if m.entry.source == "capital" and self._capital_is_place(m):
+                continue
+            if m.entry.source == "leader":
+                start, title = self._title_before(m.start)
+                if not self.free(start, m.start):
+                    start, title = m.start, None
+                self.add_person(start, m.end, self._leader_by_name(m), title, name_start=m.start)
+                continue
+            e = m.entry
+            start = self._org_prefix(m.start) if e.source == "org" else m.start
+            self.add(Cand(start, m.end, e.key, e.name, e.code, e.country, e.role, e.kind, m.cut))
+
+    def _org_prefix(self, i: int) -> int:
+        """Start of a describing role phrase right before a named organisation ("state media")."""
+        for size in range(3, 0, -1):
+            s = i - size
+            if s >= 0 and self.free(s, i) and self.lex.agents.get(tuple(self.lower[s:i])):
+                return s
+        return i
+
+    def _inside_other_entity(self, m: Match) -> bool:
+        """A name inside a longer entity of another kind ("Jordan Peterson", "Russian Far East")."""
+        ent = self.ent_at.get(m.start)
+        if ent is None or (ent.start >= m.start and ent.end <= m.end):
+            return False
+        if m.entry.source == "org" or (
+            ent.label_ in ("NORP", "ORG", "GPE") and m.entry.source != "demonym"
+        ):
+            return False
+        return ent.label_ in ("PERSON", "LOC", "FAC", "GPE", "WORK_OF_ART", "EVENT", "LAW")
+
+    def _compose_role(self, m: Match, by_start: dict[int, Match]) -> bool:
+        """[country|demonym] [role noun]( [name]) -> one actor; True when it composed."""
+        if m.end < len(self.toks) and self.toks[m.end] in POSSESSIVE:
+            return False
+        agent = self.agent_at(m.end)
+        if agent is None:
+            return False
+        role_end, role = agent
+        country = m.entry.country
+        title = " ".join(self.lower[m.end : role_end])
+        named = self._named_after(role_end, by_start)
+        if named is not None:
+            name_end, entry = named
+            if entry is not None and entry.source == "org":
+                e = entry
+                self.add(Cand(m.start, name_end, e.key, e.name, e.code, e.country, e.role, e.kind))
+            else:
+                term = self._leader_by_name(by_start[role_end]) if entry is not None else None
+                self.add_person(
+                    m.start, name_end, term, (country, role, title), name_start=role_end
+                )
+            return True
+        if title in TITLE_OFFICES or (
+            title.split()[-1] in PERSON_TITLES and self._singular(role_end)
+        ):
+            term = self._office_holder(country, title)
+            if term is not None:
+                self.add(_term_cand(m.start, role_end, term))
+                return True
+        kind: ActorKind = (
+            "person"
+            if title in PERSON_TITLES and self._singular(role_end)
+            else ("group" if not self._singular(role_end) else "organization")
+        )
+        code = _code(country, role)
+        label = " ".join(self.toks[m.start : role_end])
+        self.add(Cand(m.start, role_end, f"group:{code}", label, code, country, role, kind))
+        return True
+
+    def _singular(self, end: int) -> bool:
+        return self.doc[end - 1].tag_ not in ("NNS", "NNPS")
+
+    def _named_after(self, i: int, by_start: dict[int, Match]) -> tuple[int, Entry | None] | None:
+        """A person/organisation name right after a title: (end, its gazetteer entry or None)."""
+        m = by_start.get(i)
+        if m is not None and m.entry.source in ("leader", "org"):
+            return m.end, m.entry
+        ent = self.entity(i, ("PERSON",))
+        if ent is not None and ent.start == i:
+            return ent.end, None
+        return None
+
+    def _demonym_is_actor(self, m: Match) -> bool:
+        """A demonym names its country unless it modifies a place ("Korean Peninsula")."""
+        head = self.doc[m.end - 1]
+        if head.dep_ in ("amod", "compound") and head.head.i >= m.end:
+            nxt = head.head
+            if nxt.lower_ in PLACE_NOUNS or nxt.ent_type_ in ("LOC", "FAC", "GPE"):
+                return False
+            if m.end < len(self.toks) and self.lower[m.end] in PLACE_NOUNS:
+                return False
+        return not (m.end < len(self.toks) and self.lower[m.end] in PLACE_NOUNS)
+
+    def _capital_is_place(self, m: Match) -> bool:
+        """A capital is a place after a motion/site preposition or beside "the capital"."""
+        after = " ".join(self.lower[m.end : m.end + 3])
+        if after.startswith((", the capital", ", capital", "city", ", the city")):
+            return True
+        if m.end < len(self.toks) and self.lower[m.end] in PLACE_NOUNS:
+            return True
+        tok = self.doc[m.start]
+        prep = tok.head if tok.dep_ == "pobj" else None
+        if prep is None:
+            # coordinated capitals ("in Washington and Seoul") share the first one's preposition
+            first = tok
+            while first.dep_ == "conj" and first.head.i < first.i:
+                first = first.head
+            prep = first.head if first.dep_ == "pobj" else None
+        if prep is None or prep.pos_ != "ADP":
+            return False
+        governor = prep.head
+        words = {governor.lemma_.lower()}
+        words |= {c.lemma_.lower() for c in governor.children if c.dep_ in ("dobj", "nsubjpass")}
+        if words & REACTION_WORDS:
+            return False
+        if prep.lower_ in MOTION_PREPS:
+            return bool(words & MOTION_WORDS)
+        return prep.lower_ in SITE_PREPS
+
+    # ---- persons --------------------------------------------------------------------------
+    def _leader_by_name(self, m: Match) -> Term | None:
+        return self._pick_term(self.lex.terms_by_name.get(" ".join(self.toks[m.start : m.end]), []))
+
+    def _pick_term(self, terms: list[Term]) -> Term | None:
+        if not terms:
+            return None
+        current = [t for t in terms if t.covers(self.day)]
+        if current:
+            return current[0]
+        # out of office on that date: the person still, with the latest earlier code's country
+        past = sorted(terms, key=lambda t: t.start)
+        return past[-1]
+
+    def _office_holder(self, country: str | None, title: str) -> Term | None:
+        offices = TITLE_OFFICES.get(title)
+        if offices is None:
+            return None
+        if offices == HEAD_OFFICES and country in PARLIAMENTARY:
+            offices = PARLIAMENTARY_HEADS
+        if country is None:
+            return None
+        return self.lex.terms_at(self.day, country, offices)
+
+    def add_person(
+        self,
+        start: int,
+        end: int,
+        term: Term | None,
+        title: tuple[str | None, str | None, str] | None,
+        name_start: int | None = None,
+    ) -> None:
+        name_start = start if name_start is None else name_start
+        name_toks = self.toks[name_start:end]
+        if name_toks and name_toks[-1] in POSSESSIVE:
+            name_toks = name_toks[:-1]
+        name = self.span_text(name_start, name_start + len(name_toks))
+        if term is None:
+            term = self._resolve_person_name(name, title)
+        if term is not None:
+            cand = _term_cand(start, end, term)
+            if term.covers(self.day) or self.day is None:
+                self.add(cand)
+                return
+            cand.code, cand.role = term.country, None  # out of office on the article's date
+            self.add(cand)
+            return
+        earlier = self._earlier_person(name)
+        if earlier is not None:
+            self.add(Cand(start, end, earlier.key, earlier.name, earlier.code, earlier.country,
+                          earlier.role, "person"))  # fmt: skip
+            return
+        country, role = (title[0], title[1]) if title else (None, None)
+        code = _code(country, role) if country else None
+        self.add(Cand(start, end, f"person:{name}", name, code, country, role, "person"))
+
+    def _resolve_person_name(
+        self, name: str, title: tuple[str | None, str | None, str] | None
+    ) -> Term | None:
+        terms = self.lex.terms_by_name.get(name)
+        if terms:
+            return self._pick_term(terms)
+        earlier = self._earlier_person(name)
+        if earlier is not None:
+            return None
+        candidates = self.lex.terms_by_token.get(name.split()[-1], []) if name else []
+        if title is not None:
+            offices = TITLE_OFFICES.get(title[2], ())
+            fit = [
+                t for t in candidates
+                if t.covers(self.day) and (not offices or t.office in offices)
+                and (title[0] is None or t.country == title[0])
+            ]  # fmt: skip
+            if len({t.name for t in fit}) == 1:
+                return fit[0]
+        short = [t for t in candidates if t.short == name and t.covers(self.day)]
+        if len({t.name for t in short}) == 1:
+            return short[0]
+        return None
+
+    def _earlier_person(self, name: str) -> Cand | None:
+        """The last person mentioned before whose name this short form refers to."""
+        if not name:
+            return None
+        for cand in reversed(self.cands):
+            if cand.kind != "person" or not cand.key.startswith("person:"):
+                continue
+            full = cand.name.split()
+            if name == cand.name or (
+                len(full) > 1 and " ".join(full[-len(name.split()) :]) == name
+            ):
+                return cand
+            if len(full) > 1 and full[0] == name and cand.country in EAST_ASIAN_ORDER:
+                return cand
+        return None
+
+    def persons(self) -> None:
+        """PERSON entities not yet resolved, with a title just before them when present."""
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or not self.free(ent.start, ent.end):
+                continue
+            start, title = self._title_before(ent.start)
+            if not self.free(start, ent.start):
+                start, title = ent.start, None
+            inner = self._title_inside(ent)
+            if inner is not None:
+                name_start, title = inner
+            else:
+                name_start = ent.start
+            self.add_person(start, ent.end, None, title, name_start=name_start)
+        self._surnames()
+
+    def _surnames(self) -> None:
+        """Later bare surnames of persons named in full, where spaCy missed them as PERSON."""
+        first_seen: dict[str, Cand] = {}
+        for cand in sorted(self.cands, key=lambda c: c.start):
+            parts = cand.name.split()
+            if cand.kind != "person" or len(parts) < 2:
+                continue
+            first_seen.setdefault(parts[-1], cand)
+            if cand.country in EAST_ASIAN_ORDER:
+                first_seen.setdefault(parts[0], cand)
+        for i, tok in enumerate(self.toks):
+            found = first_seen.get(tok)
+            if found is None or self.taken[i] or i < found.start or self.doc[i].pos_ != "PROPN":
+                continue
+            if i + 1 < len(self.toks) and self.doc[i + 1].pos_ == "PROPN":
+                continue  # part of a longer name ("Kim Yo Jong")
+            self.add(
+                Cand(
+                    i, i + 1, found.key, found.name, found.code, found.country, found.role, "person"
+                )
+            )
+
+    def _title_before(self, i: int) -> tuple[int, tuple[str | None, str | None, str] | None]:
+        """A role title (optionally preceded by a country/demonym) ending right before token i."""
+        for size in range(4, 0, -1):
+            s = i - size
+            if s < 0:
+                continue
+            role = self.lex.agents.get(tuple(self.lower[s:i]))
+            if role is None or " ".join(self.lower[s:i]) not in PERSON_TITLES:
+                continue
+            title = " ".join(self.lower[s:i])
+            country: str | None = None
+            start = s
+            for csize in range(3, 0, -1):
+                c = s - csize
+                if c >= 0:
+                    entry = self.lex.phrases.get(tuple(self.toks[c:s]))
+                    if entry is not None and entry.source in ("country", "demonym"):
+                        country, start = entry.country, c
+                        break
+            return start, (country, role, title)
+        return i, None
+
+    def _title_inside(self, ent: Span) -> tuple[int, tuple[str | None, str | None, str]] | None:
+        """spaCy sometimes puts the title inside the PERSON entity ("President Trump")."""
+        for size in range(min(3, len(ent) - 1), 0, -1):
+            title = " ".join(self.lower[ent.start : ent.start + size])
+            if title in PERSON_TITLES:
+                role = self.lex.agents.get(tuple(self.lower[ent.start : ent.start + size]))
+                return ent.start + size, (None, role, title)
+        return None
+
+    # ---- organisations and acronyms -------------------------------------------------------
+    def orgs(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ != "ORG" or not self.free(ent.start, ent.end):
+                continue
+            start = ent.start + 1 if self.lower[ent.start] == "the" else ent.start
+            end = ent.end
+            if self.toks[end - 1] in POSSESSIVE:
+                end -= 1
+            if start >= end:
+                continue
+            name = self.span_text(start, end)
+            if name in self.acronyms:
+                c = self.acronyms[name]
+                self.add(Cand(start, end, c.key, c.name, c.code, c.country, c.role, c.kind))
+                continue
+            country, role = self._country_role_inside(start, end)
+            code = _code(country, role) if country else None
+            cand = Cand(start, end, f"org:{name}", name, code, country, role, "organization")
+            self.add(cand)
+            self._register_acronym(cand)
+
+    def _country_role_inside(self, start: int, end: int) -> tuple[str | None, str | None]:
+        country = None
+        for i in range(start, end):
+            m = self._phrase_at(i)
+            if m is not None and m.entry.country and m.entry.source in ("country", "demonym"):
+                country = m.entry.country
+                break
+        role = None
+        head = self.agent_at(end - 1, end)
+        if head is not None:
+            role = head[1]
+        return country, role
+
+    def _register_acronym(self, cand: Cand) -> None:
+        i = cand.end
+        if i + 2 < len(self.toks) and self.toks[i] == "(" and self.toks[i + 2] == ")":
+            acr = self.toks[i + 1]
+            if acr.isupper() and len(acr) >= 2:
+                self.acronyms.setdefault(acr, cand)
+
+    def find_acronyms(self) -> None:
+        """ "Full Name (ACR)": ACR becomes another name of the actor named just before."""
+        for cand in list(self.cands):
+            self._register_acronym(cand)
+        if not self.acronyms:
+            return
+        for i, tok in enumerate(self.toks):
+            c = self.acronyms.get(tok)
+            if c is not None and not self.taken[i]:
+                self.add(Cand(i, i + 1, c.key, c.name, c.code, c.country, c.role, c.kind))
+
+    # ---- pass 5: definite descriptions and bare role nouns -------------------------------
+    def main_country(self) -> str | None:
+        counts = Counter(c.country for c in self.cands if c.country and len(c.country) == 3)
+        if not counts:
+            return None
+        ranked = counts.most_common(2)
+        if ranked[0][1] < 2:
+            return None  # one passing mention does not make an article's country
+        if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+            return ranked[0][0]
+        return None
+
+    def bare_roles(self) -> None:
+        main = self.main_country()
+        sent_countries = self._sentence_countries()
+        i, n = 0, len(self.toks)
+        while i < n:
+            if self.taken[i] or self.doc[i].pos_ not in ("NOUN", "PROPN", "ADJ"):
+                i += 1
+                continue
+            agent = self.agent_at(i)
+            if agent is None or self._inside_named(i, agent[0]):
+                i += 1
+                continue
+            end, role = agent
+            head = self.doc[end - 1]
+            if (head.dep_ in ("compound", "amod") and head.head.i > head.i) or not self.free(
+                i, end
+            ):
+                i = end
+                continue
+            start = i - 1 if i > 0 and self.lower[i - 1] == "the" and not self.taken[i - 1] else i
+            self._bare_role(start, i, end, role, main, sent_countries)
+            i = end
+
+    def _inside_named(self, start: int, end: int) -> bool:
+        ent = self.ent_at.get(start)
+        return ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART")
+
+    def _bare_role(
+        self, start: int, i: int, end: int, role: str, main: str | None,
+        sent_countries: dict[int, str | None],
+    ) -> None:  # fmt: skip
+        phrase = " ".join(self.lower[i:end])
+        has_the = start < i
+        country = self._np_country(end - 1)
+        if country is None:
+            country = self._context_country(i, sent_countries) or main
+        if any(c.dep_ == "nummod" for c in self.doc[end - 1].children):
+            return  # "the two leaders": a set of actors named elsewhere
+        if phrase == "party" and (has_the or country is not None):
+            party = next(
+                (c for c in reversed(self.cands) if c.role == "PTY" and c.start < i
+                 and (country is None or c.country == country)),
+                None,
+            )  # fmt: skip
+            if party is not None:
+                self.add(Cand(start, end, party.key, party.name, party.code, party.country,
+                              "PTY", party.kind))  # fmt: skip
+                return
+        if has_the and phrase in TITLE_OFFICES and self._singular(end):
+            term = self._office_holder(country, phrase)
+            if term is not None:
+                self.add(_term_cand(start, end, term))
+                return
+        if phrase in PERSON_TITLES and self._singular(end):
+            return  # an unnamed single official: not an actor we can identify
+        role = DEFINITE_ROLES.get(phrase, role)
+        code = _code(country, role)
+        label = " ".join(self.toks[start:end])
+        kind: ActorKind = "group" if not self._singular(end) else "organization"
+        self.add(Cand(start, end, f"group:{code}", label, code, country, role, kind))
+
+    def _context_country(self, i: int, sent_countries: dict[int, str | None]) -> str | None:
+        """The one country of this sentence; if it names none, that of the sentence before."""
+        sent = self.doc[i].sent
+        if sent.start in sent_countries:
+            return sent_countries[sent.start]
+        if sent.start == 0:
+            return None
+        return sent_countries.get(self.doc[sent.start - 1].sent.start)
+
+    def _np_country(self, head_i: int) -> str | None:
+        """The country of a possessive/compound modifier of this noun ("Kim's government")."""
+        head = self.doc[head_i]
+        for child in head.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < head_i:
+                cand = self._cand_at(child.i)
+                if cand is not None and cand.country:
+                    return cand.country
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    cand = self._cand_at(obj.i)
+                    if cand is not None and cand.country:
+                        return cand.country
+        return None
+
+    def _cand_at(self, i: int) -> Cand | None:
+        for cand in self.cands:
+            if cand.start <= i < cand.end:
+                return cand
+        return None
+
+    def _sentence_countries(self) -> dict[int, str | None]:
+        """Per sentence start: its one country (from any mention or place name), else None."""
+        found: dict[int, set[str]] = {}
+        for cand in self.cands:
+            if cand.country and len(cand.country) == 3 and cand.country != "WST":
+                found.setdefault(self.doc[cand.start].sent.start, set()).add(cand.country)
+        for m in self._place_countries():
+            found.setdefault(self.doc[m[0]].sent.start, set()).add(m[1])
+        return {s: next(iter(cs)) if len(cs) == 1 else None for s, cs in found.items()}
+
+    def _place_countries(self) -> list[tuple[int, str]]:
+        out = []
+        for m in self.matches:
+            if m.entry.source == "capital" and not self.taken[m.start] and m.entry.country:
+                out.append((m.start, m.entry.country))
+        return out
+
+    def run(self) -> list[Actor]:
+        self.matches = self.gazetteer()
+        self.compose(self.matches)
+        self.persons()
+        self.orgs()
+        self.find_acronyms()
+        self.bare_roles()
+        return self.assemble()
+
+    def assemble(self) -> list[Actor]:
+        actors: dict[str, Actor] = {}
+        body = self.doc.text  # once: Doc.text joins every token
+        for cand in sorted(self.cands, key=lambda c: c.start):
+            start_char = self.doc[cand.start].idx
+            last = self.doc[cand.end - 1]
+            end_char = last.idx + (cand.cut if cand.cut is not None else len(last.text))
+            text = body[start_char:end_char]
+            actor = actors.get(cand.key)
+            if actor is None:
+                actor = Actor(
+                    id=f"a{len(actors) + 1}", code=cand.code, country=cand.country, role=cand.role,
+                    name=cand.name, kind=cand.kind,
+                )  # fmt: skip
+                actors[cand.key] = actor
+            actor.mentions.append(Mention(start=start_char, end=end_char, text=text))
+        return list(actors.values())
+
+
+def _term_cand(start: int, end: int, term: Term) -> Cand:
+    return Cand(start, end, f"person:{term.name}", term.name, term.code, term.country, term.role,
+                "person")  # fmt: skip
 
 
 def extract_actors(doc: Doc, ctx: Context) -> list[Actor]:
-    return []
+    """Actors of the article with every mention, codes resolved at the publication date."""
+    if len(doc) == 0:
+        return []
+    return _Extraction(doc, ctx).run()
