@@ -205,7 +205,13 @@ def _noun_candidate(
     noun: Token, sent: SpacySpan, ctx: Context, by_trigger: dict[int, Candidate]
 ) -> Candidate | None:
     entry = noun_triggers()[noun.lemma_.lower()]
-    cand = Candidate(trigger=[noun], code=entry.code, clause_head=noun, confidence=0.5)
+    code = entry.code
+    modifiers = {c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound")}
+    if code == "060" and modifiers & {"military", "defense", "defence", "security"}:
+        code = "062"  # "military cooperation": the military mode of COOPERATE
+    elif code == "060" and modifiers & {"economic", "trade", "financial"}:
+        code = "061"
+    cand = Candidate(trigger=[noun], code=code, clause_head=noun, confidence=0.5)
     between = _prep_actors(noun, ("between", "among"), sent, ctx)
     sources = between or _modifier_actors(noun, sent, ctx)
     sources = sources or _prep_actors(noun, SOURCE_PREPS_NOUN, sent, ctx)
@@ -491,4 +497,4 @@ def _place_id(ctx: Context, start: int, end: int) -> str | None:
     return place.id if place else None
 
 
-__all__ = ["extract_events", "conjuncts"]
+__all__ = ["conjuncts", "extract_events"]

@@ -39,6 +39,7 @@ GROUP_WORDS = frozenset(
      "army", "military", "students", "workers", "victims", "group", "activists", "community"}
 )  # fmt: skip
 NOT_ACTOR_NOUNS = frozenset({"year", "month", "week", "day", "policy", "role", "rhetoric"})
+QUANTITY_HEADS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "group", "some"})
 ID_RE = re.compile(r"a(\d+)$")
 
 
@@ -185,6 +186,11 @@ def conjuncts(head: Token) -> list[Token]:
 def _actors_for_one(
     head: Token, ctx: Context, sent: Span, require_actor_like: bool
 ) -> list[Actor]:
+    if head.lower_ in QUANTITY_HEADS or head.pos_ == "NUM":
+        # "Thousands of students": the students are the actor
+        of_obj = [p for c in head.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if of_obj:
+            head = of_obj[0]
     phrase = head_phrase(head)
     start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
     if head.lower_ in PERSON_PRONOUNS:

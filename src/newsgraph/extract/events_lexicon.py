@@ -12,8 +12,7 @@ EVENTS = "newsgraph.data.events"
 
 
 FUNCTION_WORDS = frozenset(
-    "to for from with into in on at by of over against up down out off away back about "
-    "under through across the a an".split()
+    ["to", "for", "from", "with", "into", "in", "on", "at", "by", "of", "over", "against", "up", "down", "out", "off", "away", "back", "about", "under", "through", "across", "the", "a", "an"]
 )
 
 
