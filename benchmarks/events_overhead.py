@@ -37,8 +37,10 @@ def main() -> None:
     for n, doc in enumerate(nlp.pipe(texts)):
         analyze_doc(Article(id=f"w{n}", body=texts[n]), doc)
     full = time.perf_counter() - t0
-    print(f"articles: {len(texts)}  bare spaCy: {len(texts) / bare:.1f}/s  "
-          f"pipeline: {len(texts) / full:.1f}/s  ratio: {bare / full:.3f}")
+    print(
+        f"articles: {len(texts)}  bare spaCy: {len(texts) / bare:.1f}/s  "
+        f"pipeline: {len(texts) / full:.1f}/s  ratio: {bare / full:.3f}"
+    )
 
 
 if __name__ == "__main__":

@@ -40,7 +40,8 @@ def has_word(found: set[str], word: str) -> bool:
         ("Germany agreed to accept refugees from Greece.", "AGREE", "Germany", None),
         ("Israeli Prime Minister Benjamin Netanyahu met Russian President Vladimir Putin on "
          "Wednesday.", "CONSULT", "Netanyahu", "Putin"),
-        ("The Southeast Asian nations praised Seoul for its efforts.", "SUPPORT", "nations", "Seoul"),
+        ("The Southeast Asian nations praised Seoul for its efforts.", "SUPPORT", "nations",
+         "Seoul"),
         ("The court released the detained opposition leaders.", "RETREAT", "court", "leaders"),
         ("Swiss prosecutors shared evidence with the U.S. Department of Justice.", "COOPERATE",
          "prosecutors", "U.S."),

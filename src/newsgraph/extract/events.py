@@ -9,6 +9,7 @@ trigger and its object words (CAMEO code → PLOVER via CAMEO2PLOVER).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -88,7 +89,11 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
                 found.append(cand)
                 by_trigger[tok.i] = cand
     for tok in sent:
-        if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in nouns and tok.i not in used_nouns:
+        if (
+            tok.pos_ in ("NOUN", "PROPN")
+            and tok.lemma_.lower() in nouns
+            and tok.i not in used_nouns
+        ):
             cand = _noun_candidate(tok, sent, ctx, by_trigger)
             if cand:
                 found.append(cand)
@@ -97,7 +102,7 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
     return [c for c in found if c.sources and cameo_info(c.code).plover]
 
 
-def _is_event_verb(tok: Token, verbs: dict[str, object]) -> bool:
+def _is_event_verb(tok: Token, verbs: Mapping[str, object]) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in light_verbs() or lemma == "call":
         return True
@@ -172,7 +177,7 @@ def _light_verb_candidate(verb: Token, noun: Token, sent: SpacySpan, ctx: Contex
     if entry.code.startswith(BENEFICIARY_ROOTS):
         cand.targets = _prep_actors(noun, ("for",), sent, ctx, strict=False)
     cand.targets = cand.targets or (
-        _prep_actors(noun, TARGET_PREPS + ("of",), sent, ctx, strict=False)
+        _prep_actors(noun, (*TARGET_PREPS, "of"), sent, ctx, strict=False)
         or _prep_actors(verb, TARGET_PREPS, sent, ctx, strict=False)
         or _dative_actors(verb, sent, ctx)
     )
@@ -181,7 +186,7 @@ def _light_verb_candidate(verb: Token, noun: Token, sent: SpacySpan, ctx: Contex
 
 
 def _call_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | None:
-    """"call for/on" is a request; "calling it a “bloc”" (a scare-quoted label) an accusation."""
+    """ "call for/on" is a request; "calling it a “bloc”" (a scare-quoted label) an accusation."""
     preps = {c.lower_: c for c in verb.children if c.dep_ in ("prep", "prt")}
     if "for" in preps or "on" in preps:
         cand = Candidate(trigger=[verb], code="020", clause_head=verb)
@@ -273,7 +278,7 @@ def _verb_arguments(verb: Token, sent: SpacySpan, ctx: Context) -> tuple[list[Ac
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
     targets = _argument_actors(obj, verb, sent, ctx, strict=False) if obj is not None else []
     if not targets:
-        targets = _prep_actors(verb, TARGET_PREPS + ("in", "from"), sent, ctx, strict=False)
+        targets = _prep_actors(verb, (*TARGET_PREPS, "in", "from"), sent, ctx, strict=False)
     if not targets:
         targets = _ccomp_subject_actors(verb, sent, ctx)
     return sources, [a for a in targets if a.id not in {s.id for s in sources}]
@@ -361,8 +366,10 @@ def _modifier_actors(noun: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
         elif child.dep_ in ("compound", "amod", "nmod", "npadvmod") and (
             child.pos_ == "PROPN" or child.ent_type_ in ("NORP", "GPE", "ORG")
         ):
-            out.extend(ctx.actors_in(child.left_edge.idx, child.idx + len(child)) or
-                       actors_for(child, ctx, sent))
+            out.extend(
+                ctx.actors_in(child.left_edge.idx, child.idx + len(child))
+                or actors_for(child, ctx, sent)
+            )
     return _unique(out)
 
 
@@ -389,7 +396,7 @@ def _dative_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
 
 
 def _ccomp_subject_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
-    """"demanded that X resign": the target is the subject of the complement clause."""
+    """ "demanded that X resign": the target is the subject of the complement clause."""
     for child in verb.children:
         if child.dep_ == "ccomp":
             subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -399,7 +406,7 @@ def _ccomp_subject_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Ac
 
 
 def _resolve_group_references(found: list[Candidate], sent: SpacySpan, ctx: Context) -> None:
-    """"the two leaders" / "both sides" → the parties of the previous event in the sentence."""
+    """ "the two leaders" / "both sides" → the parties of the previous event in the sentence."""
     for i, cand in enumerate(found):
         if i == 0 or not cand.sources:
             continue

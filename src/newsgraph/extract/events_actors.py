@@ -39,7 +39,9 @@ GROUP_WORDS = frozenset(
      "army", "military", "students", "workers", "victims", "group", "activists", "community"}
 )  # fmt: skip
 NOT_ACTOR_NOUNS = frozenset({"year", "month", "week", "day", "policy", "role", "rhetoric"})
-QUANTITY_HEADS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "group", "some"})
+QUANTITY_HEADS = frozenset(
+    {"thousands", "hundreds", "dozens", "millions", "scores", "group", "some"}
+)
 ID_RE = re.compile(r"a(\d+)$")
 
 
@@ -95,7 +97,9 @@ def head_phrase(head: Token) -> list[Token]:
         tokens.extend(t.subtree)
     tokens.append(head)
     tokens.extend(t for t in head.rights if t.dep_ in ("flat", "compound"))
-    return sorted({t.i: t for t in tokens if t.text not in ("‘", "“", "(")}.values(), key=lambda t: t.i)
+    return sorted(
+        {t.i: t for t in tokens if t.text not in ("‘", "“", "(")}.values(), key=lambda t: t.i
+    )
 
 
 def is_actor_like(head: Token) -> bool:
@@ -106,10 +110,13 @@ def is_actor_like(head: Token) -> bool:
         return True
     if head.lemma_.lower() in actor_nouns():
         return True
-    return any(
-        c.ent_type_ in ("NORP", "GPE", "ORG") and c.dep_ in ("amod", "compound", "poss")
-        for c in head.lefts
-    ) and head.lemma_.lower() not in NOT_ACTOR_NOUNS
+    return (
+        any(
+            c.ent_type_ in ("NORP", "GPE", "ORG") and c.dep_ in ("amod", "compound", "poss")
+            for c in head.lefts
+        )
+        and head.lemma_.lower() not in NOT_ACTOR_NOUNS
+    )
 
 
 @lru_cache(maxsize=1)
@@ -183,12 +190,12 @@ def conjuncts(head: Token) -> list[Token]:
     return out
 
 
-def _actors_for_one(
-    head: Token, ctx: Context, sent: Span, require_actor_like: bool
-) -> list[Actor]:
+def _actors_for_one(head: Token, ctx: Context, sent: Span, require_actor_like: bool) -> list[Actor]:
     if head.lower_ in QUANTITY_HEADS or head.pos_ == "NUM":
         # "Thousands of students": the students are the actor
-        of_obj = [p for c in head.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        of_obj = [
+            p for c in head.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+        ]
         if of_obj:
             head = of_obj[0]
     phrase = head_phrase(head)
@@ -200,7 +207,9 @@ def _actors_for_one(
         return [actor] if actor else []
     if head.pos_ == "PRON" or not (sent.start <= head.i < sent.end):
         return []
-    known = ctx.actors_in(start, end) or ([a] if (a := ctx.actor_at(head.idx, head.idx + len(head))) else [])
+    known = ctx.actors_in(start, end) or (
+        [a] if (a := ctx.actor_at(head.idx, head.idx + len(head))) else []
+    )
     if known:
         return known
     if require_actor_like and not is_actor_like(head):

@@ -12,7 +12,33 @@ EVENTS = "newsgraph.data.events"
 
 
 FUNCTION_WORDS = frozenset(
-    ["to", "for", "from", "with", "into", "in", "on", "at", "by", "of", "over", "against", "up", "down", "out", "off", "away", "back", "about", "under", "through", "across", "the", "a", "an"]
+    [
+        "to",
+        "for",
+        "from",
+        "with",
+        "into",
+        "in",
+        "on",
+        "at",
+        "by",
+        "of",
+        "over",
+        "against",
+        "up",
+        "down",
+        "out",
+        "off",
+        "away",
+        "back",
+        "about",
+        "under",
+        "through",
+        "across",
+        "the",
+        "a",
+        "an",
+    ]
 )
 
 

@@ -39,9 +39,10 @@ def _own_status(tok: Token) -> str | None:
     lemmas = {c.lemma_.lower() for c in markers}
     if lowers & NEGATIONS and any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children):
         return "negated"
-    if tok.dep_ == "pobj" or tok.pos_ == "NOUN":
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
-            return "negated"
+    if (tok.dep_ == "pobj" or tok.pos_ == "NOUN") and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in tok.children
+    ):
+        return "negated"
     if lemmas & ALLEGE_WORDS:
         return "alleged"
     if lowers & HYPO_MODALS or lemmas & HYPO_WORDS:
@@ -87,7 +88,9 @@ def event_status(trigger: Token) -> str:
             found.add(chained)
         head_own = _own_status(head)
         if head_own in ("negated", "hypothetical", "planned") and tok.dep_ in (
-            "xcomp", "ccomp", "dobj"
+            "xcomp",
+            "ccomp",
+            "dobj",
         ):
             found.add(head_own)
         tok = head
