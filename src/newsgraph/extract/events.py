@@ -1,15 +1,507 @@
-"""Extract events (placeholder until its issue lands)."""
+"""Extract events: who did what to whom, from one clause, in PLOVER and CAMEO.
+
+Method: dependency patterns over a verb lexicon (PETRARCH2's CAMEO verb dictionary plus a
+curated core), light verbs whose event is their object noun ("held a summit", "drew
+criticism from X"), and noun triggers with their own arguments ("cooperation between X and
+Y"). Source, trigger and target always come from one sentence; the type comes from the
+trigger and its object words (CAMEO code → PLOVER via CAMEO2PLOVER).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.context import Context
-from newsgraph.model import Event
+from newsgraph.extract.events_actors import actors_for, conjuncts, is_actor_like
+from newsgraph.extract.events_lexicon import (
+    cameo_info,
+    light_verbs,
+    noun_triggers,
+    verb_code,
+    verb_lexicon,
+)
+from newsgraph.extract.events_status import event_status
+from newsgraph.model import Actor, Event, EventDate, Span, TextSpan
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+SUBJ = ("nsubj", "csubj")
+TARGET_PREPS = ("against", "on", "with", "to", "at", "into", "toward", "towards", "over")
+BENEFICIARY_ROOTS = ("03", "05", "07")  # "aid for X", "support for X": X is the target
+SOURCE_PREPS_NOUN = ("by", "from")
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "conj", "acl"})
+# Verbs that govern another event verb: the governing one names the event ("agreed to
+# withdraw" is AGREE, "refused to release" REJECT); otherwise the complement does.
+GOVERNING_ROOTS = ("02", "03", "10", "12", "13", "016")
+GROUP_REFERENCES = frozenset({"leader", "side", "country", "nation", "government", "party"})
+QUOTES = ("“", '"', "‘")
 
 
-def extract_events(doc: Doc, ctx: Context) -> list[Event]:
+@dataclass
+class Candidate:
+    trigger: list[Token]
+    code: str
+    sources: list[Actor] = field(default_factory=list)
+    targets: list[Actor] = field(default_factory=list)
+    clause_head: Token | None = None
+    confidence: float = 0.6
+
+
+def extract_events(doc: SpacySpan | object, ctx: Context) -> list[Event]:
+    events: list[Event] = []
+    for sent in _segments(doc):
+        for cand in _sentence_candidates(sent, ctx):
+            events.append(_to_event(cand, sent, ctx, len(events) + 1))
+    return events
+
+
+def _segments(doc: object) -> list[SpacySpan]:
+    """Sentences, cut again at line breaks (a heading glued to the next sentence by the parser)."""
+    out: list[SpacySpan] = []
+    for sent in doc.sents:  # type: ignore[attr-defined]
+        start = sent.start
+        for tok in sent:
+            if "\n" in tok.text and tok.i > start:
+                out.append(sent.doc[start : tok.i])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(sent.doc[start : sent.end])
+    return out
+
+
+# --- candidates -------------------------------------------------------------------------
+
+
+def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
+    nouns = noun_triggers()
+    verbs = verb_lexicon()
+    used_nouns: set[int] = set()
+    found: list[Candidate] = []
+    by_trigger: dict[int, Candidate] = {}
+    for tok in sent:
+        if tok.pos_ == "VERB" and _is_event_verb(tok, verbs):
+            cand = _verb_candidate(tok, sent, ctx, used_nouns)
+            if cand:
+                found.append(cand)
+                by_trigger[tok.i] = cand
+    for tok in sent:
+        if (
+            tok.pos_ in ("NOUN", "PROPN")
+            and tok.lemma_.lower() in nouns
+            and tok.i not in used_nouns
+        ):
+            cand = _noun_candidate(tok, sent, ctx, by_trigger)
+            if cand:
+                found.append(cand)
+                by_trigger[tok.i] = cand
+    _resolve_group_references(found, sent, ctx)
+    return [c for c in found if c.sources and cameo_info(c.code).plover]
+
+
+def _is_event_verb(tok: Token, verbs: Mapping[str, object]) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma in light_verbs() or lemma == "call":
+        return True
+    if lemma not in verbs:
+        return False
+    # the complement of a governing event verb is coded by its governor
+    if tok.dep_ == "xcomp" and tok.head.pos_ == "VERB":
+        head_code = verb_code(tok.head.lemma_.lower(), frozenset())
+        if head_code and head_code.startswith(GOVERNING_ROOTS):
+            return False
+    return True
+
+
+def _clause_words(verb: Token) -> frozenset[str]:
+    """Lower-case words and lemmas after the verb inside its clause (for object patterns)."""
+    words: set[str] = set()
+    for child in verb.rights:
+        if child.dep_ in CLAUSE_DEPS:
+            continue
+        for t in child.subtree:
+            if t.i - verb.i > 6:
+                break
+            words.add(t.lower_)
+            words.add(t.lemma_.lower())
+    return frozenset(words)
+
+
+def _light_object(verb: Token) -> Token | None:
+    """The noun a light verb carries: its object ("held talks"), or "came under attack"."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "under":
+            return next((p for p in child.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _verb_candidate(
+    verb: Token, sent: SpacySpan, ctx: Context, used_nouns: set[int]
+) -> Candidate | None:
+    lemma = verb.lemma_.lower()
+    obj = _light_object(verb)
+    nouns = noun_triggers()
+    if obj is not None and obj.lemma_.lower() in nouns and lemma in light_verbs():
+        used_nouns.add(obj.i)
+        return _light_verb_candidate(verb, obj, sent, ctx)
+    if lemma == "call":
+        return _call_candidate(verb, sent, ctx)
+    code = verb_code(lemma, _clause_words(verb))
+    if code is None:
+        return None
+    cand = Candidate(trigger=[verb], code=code, clause_head=verb)
+    cand.sources, cand.targets = _verb_arguments(verb, sent, ctx)
+    cand.targets = _better_targets(cand, verb, sent, ctx)
+    if cand.targets:
+        cand.confidence = 0.7
+    return cand
+
+
+def _light_verb_candidate(verb: Token, noun: Token, sent: SpacySpan, ctx: Context) -> Candidate:
+    entry = noun_triggers()[noun.lemma_.lower()]
+    cand = Candidate(trigger=[verb, noun], code=entry.code, clause_head=verb, confidence=0.7)
+    subj_actors = _subject_actors(verb, sent, ctx)
+    if light_verbs()[verb.lemma_.lower()] == "receive":
+        cand.sources = _prep_actors(noun, ("from", "by"), sent, ctx) or _prep_actors(
+            verb, ("from", "by"), sent, ctx
+        )
+        cand.targets = subj_actors
+        return cand
+    cand.sources = subj_actors
+    if entry.code.startswith(BENEFICIARY_ROOTS):
+        cand.targets = _prep_actors(noun, ("for",), sent, ctx, strict=False)
+    cand.targets = cand.targets or (
+        _prep_actors(noun, (*TARGET_PREPS, "of"), sent, ctx, strict=False)
+        or _prep_actors(verb, TARGET_PREPS, sent, ctx, strict=False)
+        or _dative_actors(verb, sent, ctx)
+    )
+    cand.targets = _better_targets(cand, verb, sent, ctx)
+    return cand
+
+
+def _call_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | None:
+    """ "call for/on" is a request; "calling it a “bloc”" (a scare-quoted label) an accusation."""
+    preps = {c.lower_: c for c in verb.children if c.dep_ in ("prep", "prt")}
+    if "for" in preps or "on" in preps:
+        cand = Candidate(trigger=[verb], code="020", clause_head=verb)
+        cand.sources, cand.targets = _verb_arguments(verb, sent, ctx)
+        return cand
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    label = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr", "ccomp")), None)
+    if obj is None or label is None:
+        return None
+    doc = verb.doc
+    before = doc[max(label.left_edge.i - 1, 0)].text
+    if not any(q in before or q in doc[label.left_edge.i].text for q in QUOTES):
+        return None
+    cand = Candidate(trigger=[verb], code="111", clause_head=verb, confidence=0.6)
+    cand.sources = _subject_actors(verb, sent, ctx)
+    cand.targets = _argument_actors(obj, verb, sent, ctx, strict=False)
+    return cand
+
+
+def _noun_candidate(
+    noun: Token, sent: SpacySpan, ctx: Context, by_trigger: dict[int, Candidate]
+) -> Candidate | None:
+    entry = noun_triggers()[noun.lemma_.lower()]
+    code = entry.code
+    modifiers = {c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound")}
+    if code == "060" and modifiers & {"military", "defense", "defence", "security"}:
+        code = "062"  # "military cooperation": the military mode of COOPERATE
+    elif code == "060" and modifiers & {"economic", "trade", "financial"}:
+        code = "061"
+    cand = Candidate(trigger=[noun], code=code, clause_head=noun, confidence=0.5)
+    between = _prep_actors(noun, ("between", "among"), sent, ctx)
+    sources = between or _modifier_actors(noun, sent, ctx)
+    sources = sources or _prep_actors(noun, SOURCE_PREPS_NOUN, sent, ctx)
+    if entry.of_role == "source":
+        sources = sources or _prep_actors(noun, ("of",), sent, ctx)
+    cand.sources = sources
+    targets = _prep_actors(noun, TARGET_PREPS, sent, ctx, strict=False)
+    if entry.of_role == "target":
+        targets = targets or _prep_actors(noun, ("of",), sent, ctx, strict=False)
+    cand.targets = [a for a in targets if a.id not in {s.id for s in sources}]
+    return cand
+
+
+def _better_targets(cand: Candidate, verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
+    """Keep targets that denote actors; for an abstract or missing object ("imposed sanctions
+    in relation to Iraq", "lifted a ban on X") take the first actor phrase after the trigger
+    inside the trigger's own phrase."""
+    if any(a.code or a.kind != "organization" or _named(a) for a in cand.targets):
+        return cand.targets
+    source_ids = {a.id for a in cand.sources}
+    last = cand.trigger[-1]
+    for tok in verb.subtree:
+        if tok.i <= last.i or tok.dep_ not in ("pobj", "dobj", "poss", "dative", "nsubj"):
+            continue
+        if _inside_subclause(tok, verb):
+            continue
+        if tok.pos_ in ("PROPN", "NOUN") and is_actor_like(tok):
+            found = [a for a in actors_for(tok, ctx, sent) if a.id not in source_ids]
+            if found:
+                return found
+    return cand.targets
+
+
+def _named(actor: Actor) -> bool:
+    return any(ch.isupper() for ch in actor.name[:1]) or actor.name[:1].isdigit()
+
+
+def _inside_subclause(tok: Token, verb: Token) -> bool:
+    while tok.i != verb.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "advcl", "parataxis"):
+            return True
+        tok = tok.head
+    return False
+
+
+# --- arguments --------------------------------------------------------------------------
+
+
+def _verb_arguments(verb: Token, sent: SpacySpan, ctx: Context) -> tuple[list[Actor], list[Actor]]:
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    passive_subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if agent is not None or passive_subj is not None:
+        sources = _prep_actors(verb, ("by",), sent, ctx, deps=("agent",))
+        targets = (
+            _argument_actors(passive_subj, verb, sent, ctx, strict=False) if passive_subj else []
+        )
+        return sources, targets
+    sources = _subject_actors(verb, sent, ctx)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    targets = _argument_actors(obj, verb, sent, ctx, strict=False) if obj is not None else []
+    if not targets:
+        targets = _prep_actors(verb, (*TARGET_PREPS, "in", "from"), sent, ctx, strict=False)
+    if not targets:
+        targets = _ccomp_subject_actors(verb, sent, ctx)
+    return sources, [a for a in targets if a.id not in {s.id for s in sources}]
+
+
+def _subject_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
+    """The doer: own subject, else the subject of the verb it hangs from (same sentence)."""
+    tok = verb
+    for _ in range(4):
+        subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+        if subj is not None:
+            if subj.lower_ in ("which", "that", "who") and tok.dep_ == "relcl":
+                return _argument_actors(tok.head, tok, sent, ctx)
+            if subj.lower_ in ("it", "they", "we") and tok.dep_ == "ccomp":
+                # "X said it would recognize Y": the speaker is the doer
+                speaker = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                if speaker is not None and speaker.pos_ != "PRON":
+                    return _argument_actors(speaker, tok.head, sent, ctx)
+            return _argument_actors(subj, tok, sent, ctx)
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is not None and tok.i != verb.i:
+            return _prep_actors(tok, ("by",), sent, ctx, deps=("agent",))
+        if tok.dep_ == "relcl":
+            return _argument_actors(tok.head, tok, sent, ctx)
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "acl") or tok.head.i == tok.i:
+            return []
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            # "soldiers fighting for Russia": the noun does it; "forces based in X": it doesn't
+            return _argument_actors(tok.head, tok, sent, ctx) if tok.tag_ == "VBG" else []
+        tok = tok.head
     return []
+
+
+def _argument_actors(
+    arg: Token, verb: Token, sent: SpacySpan, ctx: Context, strict: bool = True
+) -> list[Actor]:
+    """Actors for an argument: pronoun "it/them" → the governing verb's object; an event noun
+    → that event's doer; an abstract noun with a possessor ("South Korea's role") → the
+    possessor; otherwise the noun phrase itself."""
+    if arg.lower_ in ("it", "them", "this") and verb.dep_ in ("advcl", "conj", "xcomp"):
+        gov_obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if gov_obj is not None and gov_obj.i != arg.i:
+            return _argument_actors(gov_obj, verb.head, sent, ctx, strict)
+        return []
+    if arg.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
+        return []
+    lemma = arg.lemma_.lower()
+    if lemma in noun_triggers():
+        inner = _noun_event_doers(arg, sent, ctx)
+        if inner:
+            return inner
+    if arg.pos_ == "NOUN" and arg.ent_type_ == "":
+        poss = next((c for c in arg.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if poss is not None:
+            return actors_for(poss, ctx, sent, strict)
+        named = _named_inside(arg, sent, ctx)
+        if named:
+            return named
+    return actors_for(arg, ctx, sent, strict)
+
+
+def _named_inside(arg: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
+    """Known actors named inside a common-noun phrase ("the U.S.-led exercises")."""
+    start = arg.left_edge.idx
+    end = arg.idx + len(arg)
+    return ctx.actors_in(start, end)
+
+
+def _noun_event_doers(noun: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
+    """Who does what an event noun names: "between X and Y", "X's", or the subject of the
+    light verb carrying it ("Pyongyang has conducted launches, which ...")."""
+    between = _prep_actors(noun, ("between", "among"), sent, ctx)
+    doers = between or _modifier_actors(noun, sent, ctx)
+    if not doers and noun.dep_ == "dobj" and light_verbs().get(noun.head.lemma_.lower()) == "agent":
+        doers = _subject_actors(noun.head, sent, ctx)
+    return doers
+
+
+def _modifier_actors(noun: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
+    """Doers named before an event noun: possessor, proper-noun compound or nationality."""
+    out: list[Actor] = []
+    for child in noun.lefts:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            out.extend(actors_for(child, ctx, sent))
+        elif child.dep_ in ("compound", "amod", "nmod", "npadvmod") and (
+            child.pos_ == "PROPN" or child.ent_type_ in ("NORP", "GPE", "ORG")
+        ):
+            out.extend(
+                ctx.actors_in(child.left_edge.idx, child.idx + len(child))
+                or actors_for(child, ctx, sent)
+            )
+    return _unique(out)
+
+
+def _prep_actors(
+    head: Token,
+    preps: tuple[str, ...],
+    sent: SpacySpan,
+    ctx: Context,
+    deps: tuple[str, ...] = ("prep",),
+    strict: bool = True,
+) -> list[Actor]:
+    out: list[Actor] = []
+    for prep in head.children:
+        if prep.dep_ in deps and prep.lower_ in preps:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    out.extend(_argument_actors(pobj, head, sent, ctx, strict))
+    return _unique(out)
+
+
+def _dative_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
+    dative = next((c for c in verb.children if c.dep_ == "dative"), None)
+    return actors_for(dative, ctx, sent) if dative is not None else []
+
+
+def _ccomp_subject_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
+    """ "demanded that X resign": the target is the subject of the complement clause."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ != "PRON":
+                return _argument_actors(subj, child, sent, ctx, strict=False)
+    return []
+
+
+def _resolve_group_references(found: list[Candidate], sent: SpacySpan, ctx: Context) -> None:
+    """ "the two leaders" / "both sides" → the parties of the previous event in the sentence."""
+    for i, cand in enumerate(found):
+        if i == 0 or not cand.sources:
+            continue
+        mention = _only_mention(cand.sources)
+        if mention is None:
+            continue
+        words = mention.lower().split()
+        if ("two" in words or "both" in words) and any(
+            w.rstrip("s") in GROUP_REFERENCES for w in words
+        ):
+            prev = max(
+                (c for c in found[:i] if c.trigger[0].i < cand.trigger[0].i),
+                key=lambda c: c.trigger[0].i,
+                default=None,
+            )
+            if prev is not None and prev.sources:
+                cand.sources = _unique(prev.sources + prev.targets)
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: set[str] = set()
+    out = []
+    for a in actors:
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
+    return out
+
+
+def _only_mention(actors: list[Actor]) -> str | None:
+    if len(actors) != 1 or actors[0].code or len(actors[0].mentions) != 1:
+        return None
+    return actors[0].mentions[0].text
+
+
+# --- output -----------------------------------------------------------------------------
+
+
+def _clause_span(head: Token) -> tuple[int, int]:
+    """Character span of the clause around the trigger, sub-clauses cut off at its edges."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
+            continue
+        tokens.extend(child.subtree)
+    if head.dep_ in SUBJ or head.dep_ == "nsubjpass":
+        tokens.append(head.head)
+    tokens = [t for t in tokens if not t.is_punct or t.i in (head.i,)]
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last)
+
+
+def _to_event(cand: Candidate, sent: SpacySpan, ctx: Context, n: int) -> Event:
+    info = cameo_info(cand.code)
+    body = ctx.article.body
+    first, last = cand.trigger[0], cand.trigger[-1]
+    if len(cand.trigger) > 1 and last.i - first.i > 6:
+        last = first  # keep triggers short: "held ... summit" far apart → the verb
+    t_start, t_end = first.idx, last.idx + len(last)
+    head = cand.clause_head or first
+    s_start, s_end = _clause_span(head)
+    s_start, s_end = min(s_start, t_start), max(s_end, t_end)
+    status = event_status(cand.trigger[-1] if cand.trigger[-1].pos_ == "NOUN" else first)
+    if len(cand.trigger) > 1 and status == "asserted":
+        status = event_status(first)
+    return Event(
+        id=f"e{n}",
+        type=info.plover or "",
+        mode=info.mode,
+        cameo=info.code,
+        goldstein=info.goldstein,
+        quad_class=info.quad_class,
+        source=[a.id for a in cand.sources],
+        target=[a.id for a in cand.targets],
+        status=status,  # type: ignore[arg-type]
+        date=_event_date(ctx, s_start, s_end, sent),
+        place_id=_place_id(ctx, s_start, s_end),
+        trigger=TextSpan(start=t_start, end=t_end, text=body[t_start:t_end]),
+        span=Span(start=s_start, end=s_end),
+        confidence=cand.confidence,
+    )
+
+
+def _event_date(ctx: Context, start: int, end: int, sent: SpacySpan) -> EventDate:
+    """The clause's own time expression, else one in its sentence; never the publication date."""
+    t = ctx.time_at(start, end) or ctx.time_at(sent.start_char, sent.end_char)
+    if t is None or t.type == "SET":
+        return EventDate()
+    return EventDate(start=t.interval.start, end=t.interval.end, time_id=t.id)
+
+
+def _place_id(ctx: Context, start: int, end: int) -> str | None:
+    place = ctx.place_at(start, end)
+    return place.id if place else None
+
+
+__all__ = ["conjuncts", "extract_events"]

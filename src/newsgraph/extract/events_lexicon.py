@@ -1,0 +1,180 @@
+"""Event lexicons and the CAMEO/PLOVER ontology tables, loaded once per process."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+ONTOLOGY = "newsgraph.data.ontology"
+EVENTS = "newsgraph.data.events"
+
+
+FUNCTION_WORDS = frozenset(
+    [
+        "to",
+        "for",
+        "from",
+        "with",
+        "into",
+        "in",
+        "on",
+        "at",
+        "by",
+        "of",
+        "over",
+        "against",
+        "up",
+        "down",
+        "out",
+        "off",
+        "away",
+        "back",
+        "about",
+        "under",
+        "through",
+        "across",
+        "the",
+        "a",
+        "an",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class CameoInfo:
+    code: str
+    plover: str | None
+    mode: str | None
+    goldstein: float | None
+    quad_class: int | None
+
+
+@dataclass(frozen=True)
+class NounTrigger:
+    code: str
+    of_role: str  # "source" or "target": what an "of X" complement names
+
+
+@dataclass(frozen=True)
+class VerbEntry:
+    code: str | None
+    patterns: tuple[tuple[tuple[frozenset[str], ...], str], ...]
+
+
+def _read(package: str, name: str) -> str:
+    return resources.files(package).joinpath(name).read_text(encoding="utf-8")
+
+
+def _tsv(package: str, name: str) -> list[list[str]]:
+    rows = []
+    for line in _read(package, name).splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _plover_table() -> dict[str, tuple[str, str | None]]:
+    """CAMEO code → (PLOVER type, mode) from CAMEO2PLOVER-2021.txt."""
+    table: dict[str, tuple[str, str | None]] = {}
+    for raw in _read(ONTOLOGY, "CAMEO2PLOVER-2021.txt").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if ":" not in line or line.startswith("~"):
+            continue
+        code, _, rest = line.partition(":")
+        parts = [p.strip() for p in rest.split(",")]
+        if not code.strip().isdigit() or not parts[0]:
+            continue
+        # PLOVER's mode column, else its context column (e.g. 062 → "military")
+        extra = [p.split(";")[0].strip() for p in parts[1:3] if p.strip()]
+        mode = extra[0] if extra else None
+        table.setdefault(code.strip(), (parts[0], mode))
+    return table
+
+
+@lru_cache(maxsize=1)
+def _goldstein() -> dict[str, tuple[float, int]]:
+    out: dict[str, tuple[float, int]] = {}
+    for line in _read(ONTOLOGY, "cameo-goldstein.jsonl").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            out[row["code"]] = (float(row["goldstein"]), int(row["quadclass"]))
+    return out
+
+
+@lru_cache(maxsize=512)
+def cameo_info(code: str) -> CameoInfo:
+    """PLOVER type, mode, Goldstein and QuadClass of a CAMEO code (falling back to its parents)."""
+    plover: tuple[str, str | None] | None = None
+    table = _plover_table()
+    for k in range(len(code), 1, -1):
+        if code[:k] in table:
+            plover = table[code[:k]]
+            break
+    if plover is None and code.startswith("02"):
+        plover = ("REQUEST", None)  # PLOVER folds CAMEO appeals into REQUEST
+    gold = _goldstein()
+    scores = next((gold[code[:k]] for k in range(len(code), 1, -1) if code[:k] in gold), None)
+    return CameoInfo(
+        code=code,
+        plover=plover[0] if plover else None,
+        mode=plover[1] if plover else None,
+        goldstein=scores[0] if scores else None,
+        quad_class=scores[1] if scores else None,
+    )
+
+
+@lru_cache(maxsize=1)
+def verb_lexicon() -> dict[str, VerbEntry]:
+    """Verb lemma → default CAMEO code and object-word patterns."""
+    data = json.loads(_read(EVENTS, "cameo_verbs.json"))
+    lex: dict[str, VerbEntry] = {}
+    for block in data["blocks"]:
+        patterns = tuple(
+            (tuple(frozenset(alts) for alts in words), code) for words, code in block["patterns"]
+        )
+        for lemma, code in block["verbs"].items():
+            old = lex.get(lemma)
+            merged = (old.patterns if old else ()) + patterns
+            lex[lemma] = VerbEntry(code=(old.code if old and old.code else code), patterns=merged)
+    for lemma, code, *_ in _tsv(EVENTS, "verbs_core.tsv"):
+        old = lex.get(lemma)
+        lex[lemma] = VerbEntry(code=code, patterns=old.patterns if old else ())
+    return lex
+
+
+@lru_cache(maxsize=1)
+def core_verbs() -> frozenset[str]:
+    return frozenset(row[0] for row in _tsv(EVENTS, "verbs_core.tsv"))
+
+
+@lru_cache(maxsize=1)
+def noun_triggers() -> dict[str, NounTrigger]:
+    return {row[0]: NounTrigger(row[1], row[2]) for row in _tsv(EVENTS, "nouns.tsv")}
+
+
+@lru_cache(maxsize=1)
+def light_verbs() -> dict[str, str]:
+    return {row[0]: row[1] for row in _tsv(EVENTS, "light_verbs.tsv")}
+
+
+def verb_code(lemma: str, context_words: frozenset[str]) -> str | None:
+    """The CAMEO code of a verb: its longest pattern matching the clause words, else its default.
+
+    Defaults are trusted only for the curated core verbs: the PETRARCH blocks give generic
+    verbs ("take", "move", "raise") codes that are right only with specific objects.
+    """
+    entry = verb_lexicon().get(lemma)
+    if entry is None:
+        return None
+    best: tuple[int, str] | None = None
+    for words, code in entry.patterns:
+        if all(alts <= FUNCTION_WORDS for alts in words):
+            continue  # a bare preposition says too little ("move into", "fight for")
+        if len(words) > (best[0] if best else 0) and all(alts & context_words for alts in words):
+            best = (len(words), code)
+    if best:
+        return best[1]
+    return entry.code if lemma in core_verbs() else None
