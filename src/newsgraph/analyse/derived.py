@@ -66,7 +66,9 @@ def build_derived(con: duckdb.DuckDBPyConnection) -> dict[str, pa.Table]:
     cur = con.cursor()
     try:
         tables: dict[str, pa.Table] = {}
-        for name, sql in zip(DERIVED_TABLES, (DYADS_SQL, INVOLVEMENTS_SQL, EVENT_ROWS_SQL), strict=True):
+        for name, sql in zip(
+            DERIVED_TABLES, (DYADS_SQL, INVOLVEMENTS_SQL, EVENT_ROWS_SQL), strict=True
+        ):
             tables[name] = cur.sql(sql).to_arrow_table()
             cur.register(name, tables[name])
         return tables

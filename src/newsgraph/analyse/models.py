@@ -52,7 +52,9 @@ class Counterpart(BaseModel):
     n_events: int
     n_as_source: int = Field(description="Events where the profiled actor acted on this one")
     n_as_target: int = Field(description="Events where this one acted on the profiled actor")
-    mean_goldstein: float | None = Field(description="Mean Goldstein score: <0 conflict, >0 cooperation")
+    mean_goldstein: float | None = Field(
+        description="Mean Goldstein score: <0 conflict, >0 cooperation"
+    )
 
 
 class TimelinePoint(BaseModel):
@@ -79,7 +81,9 @@ class EventSummary(BaseModel):
 
 class ActorProfile(BaseModel):
     code: str
-    name: str | None = Field(default=None, description="A person/organisation under the code, when asked")
+    name: str | None = Field(
+        default=None, description="A person/organisation under the code, when asked"
+    )
     members: list[ActorMember]
     n_articles: int
     n_events: int

@@ -102,18 +102,29 @@ def search_articles(
     ).fetchall()
     items = [
         ArticleSummary(
-            id=r[0], title=r[1], published=r[2], site=r[3], url=r[4],
-            n_actors=r[5] or 0, n_events=r[6] or 0, n_quotes=r[7] or 0, n_findings=r[8] or 0,
-        )  # fmt: skip
+            id=r[0],
+            title=r[1],
+            published=r[2],
+            site=r[3],
+            url=r[4],
+            n_actors=r[5] or 0,
+            n_events=r[6] or 0,
+            n_quotes=r[7] or 0,
+            n_findings=r[8] or 0,
+        )
         for r in rows
     ]
-    return Page(total=int(total_row[0]) if total_row else 0, limit=limit, offset=offset, items=items)
+    return Page(
+        total=int(total_row[0]) if total_row else 0, limit=limit, offset=offset, items=items
+    )
 
 
 # -- actors ------------------------------------------------------------------------
 
 
-def list_actors(con: Con, q: str | None = None, limit: int = 50, offset: int = 0) -> Page[ActorSummary]:
+def list_actors(
+    con: Con, q: str | None = None, limit: int = 50, offset: int = 0
+) -> Page[ActorSummary]:
     """Actor codes with their usual names, busiest first; ``q`` matches a code prefix or a name."""
     filt = ""
     params: list[Any] = []
@@ -145,7 +156,9 @@ def list_actors(con: Con, q: str | None = None, limit: int = 50, offset: int = 0
     """
     rows = con.execute(sql, [*params, limit, offset]).fetchall()
     total = int(rows[0][4]) if rows else _count_codes(con, q)
-    items = [ActorSummary(code=r[0], names=list(r[1]), n_articles=r[2], n_events=r[3]) for r in rows]
+    items = [
+        ActorSummary(code=r[0], names=list(r[1]), n_articles=r[2], n_events=r[3]) for r in rows
+    ]
     return Page(total=total, limit=limit, offset=offset, items=items)
 
 
@@ -167,7 +180,9 @@ def _self_filter(code: str, name: str | None) -> tuple[str, list[Any]]:
     return "self_code = ?", [code]
 
 
-def actor_profile(con: Con, code: str, name: str | None = None, n_recent: int = 20) -> ActorProfile | None:
+def actor_profile(
+    con: Con, code: str, name: str | None = None, n_recent: int = 20
+) -> ActorProfile | None:
     """One actor code (or one named member of it): members, counterparts with event counts
     and mean Goldstein, events over time. None when the store never saw the code."""
     member_rows = con.execute(
@@ -177,7 +192,12 @@ def actor_profile(con: Con, code: str, name: str | None = None, n_recent: int = 
     ).fetchall()
     if not member_rows or (name and name not in {r[0] for r in member_rows}):
         return None
-    members = [ActorMember(name=r[0], kind=r[1] or "organization", n_articles=r[2], n_mentions=int(r[3] or 0)) for r in member_rows]
+    members = [
+        ActorMember(
+            name=r[0], kind=r[1] or "organization", n_articles=r[2], n_mentions=int(r[3] or 0)
+        )
+        for r in member_rows
+    ]
     selected = [m for m in members if not name or m.name == name]
     cond, params = _self_filter(code, name)
     n_articles_row = con.execute(
@@ -230,9 +250,13 @@ def _counterparts(con: Con, cond: str, params: list[Any], limit: int = 50) -> li
     ).fetchall()
     return [
         Counterpart(
-            code=r[0], names=list(r[1]), n_events=r[2], n_as_source=r[3], n_as_target=r[4],
+            code=r[0],
+            names=list(r[1]),
+            n_events=r[2],
+            n_as_source=r[3],
+            n_as_target=r[4],
             mean_goldstein=_round(r[5]),
-        )  # fmt: skip
+        )
         for r in rows
     ]
 
@@ -263,9 +287,12 @@ def _timeline(con: Con, cond: str, params: list[Any]) -> list[TimelinePoint]:
         b[4] += g_n
     return [
         TimelinePoint(
-            period=period, n_events=int(b[0]), n_cooperative=int(b[1]), n_conflictual=int(b[2]),
+            period=period,
+            n_events=int(b[0]),
+            n_cooperative=int(b[1]),
+            n_conflictual=int(b[2]),
             mean_goldstein=_round(b[3] / b[4]) if b[4] else None,
-        )  # fmt: skip
+        )
         for period, b in sorted(buckets.items())
     ]
 
@@ -332,10 +359,18 @@ def list_events(
         total = int(row[0]) if row else 0
     items = [
         EventSummary(
-            article_id=r[0], event_id=r[1], type=r[2], status=r[3], date=r[4], goldstein=r[5],
-            source_codes=list(r[6]), source_names=list(r[7]), target_codes=list(r[8]),
-            target_names=list(r[9]), trigger=r[10],
-        )  # fmt: skip
+            article_id=r[0],
+            event_id=r[1],
+            type=r[2],
+            status=r[3],
+            date=r[4],
+            goldstein=r[5],
+            source_codes=list(r[6]),
+            source_names=list(r[7]),
+            target_codes=list(r[8]),
+            target_names=list(r[9]),
+            trigger=r[10],
+        )
         for r in rows
     ]
     return Page(total=total, limit=limit, offset=offset, items=items)
@@ -344,7 +379,9 @@ def list_events(
 # -- network and places -----------------------------------------------------------------
 
 
-def actor_network(con: Con, focus: str | None = None, min_events: int = 1, limit: int = 80) -> Network:
+def actor_network(
+    con: Con, focus: str | None = None, min_events: int = 1, limit: int = 80
+) -> Network:
     """Edges between actor codes (undirected) with event counts and mean Goldstein; with
     ``focus``, only the edges touching that code."""
     focus_clause = "WHERE a = ? OR b = ?" if focus else ""
@@ -363,7 +400,10 @@ def actor_network(con: Con, focus: str | None = None, min_events: int = 1, limit
         """,
         [*params, min_events, limit],
     ).fetchall()
-    edges = [NetworkEdge(source=r[0], target=r[1], n_events=r[2], mean_goldstein=_round(r[3])) for r in rows]
+    edges = [
+        NetworkEdge(source=r[0], target=r[1], n_events=r[2], mean_goldstein=_round(r[3]))
+        for r in rows
+    ]
     codes = sorted({e.source for e in edges} | {e.target for e in edges})
     nodes: list[NetworkNode] = []
     if codes:
@@ -388,7 +428,9 @@ def actor_network(con: Con, focus: str | None = None, min_events: int = 1, limit
 
 def list_places(con: Con, article_id: str | None = None, limit: int = 500) -> list[PlaceSummary]:
     """Resolved places (with coordinates), most mentioned first."""
-    where = "WHERE lat IS NOT NULL AND lon IS NOT NULL" + (" AND article_id = ?" if article_id else "")
+    where = "WHERE lat IS NOT NULL AND lon IS NOT NULL" + (
+        " AND article_id = ?" if article_id else ""
+    )
     params: list[Any] = [article_id] if article_id else []
     rows = con.execute(
         "SELECT name, any_value(country), avg(lat), avg(lon), count(*), count(DISTINCT article_id) "

@@ -45,7 +45,9 @@ class AnalyzeRequest(BaseModel):
     text: str | None = Field(default=None, max_length=2_000_000)
     html: str | None = Field(default=None, max_length=5_000_000)
     title: str | None = Field(default=None, max_length=1000)
-    published: str | None = Field(default=None, description="YYYY-MM-DD (other date forms are read too)")
+    published: str | None = Field(
+        default=None, description="YYYY-MM-DD (other date forms are read too)"
+    )
     url: str | None = Field(default=None, max_length=2000)
 
     @model_validator(mode="after")
@@ -60,17 +62,28 @@ def health(request: Request) -> Health:
     db = database(request)
     with db.read() as con:
         counts = queries.store_counts(con)
-    return Health(db=str(db.path), **counts)
+    return Health(
+        db=str(db.path),
+        articles=counts["articles"],
+        events=counts["events"],
+        actor_codes=counts["actor_codes"],
+    )
 
 
 @router.get("/articles", response_model=Page[ArticleSummary], tags=["articles"])
 def list_articles(
     request: Request,
-    q: Annotated[str | None, Query(max_length=500, description="Words of the title or body")] = None,
-    actor: Annotated[str | None, Query(max_length=200, description="Actor code or part of a name")] = None,
+    q: Annotated[
+        str | None, Query(max_length=500, description="Words of the title or body")
+    ] = None,
+    actor: Annotated[
+        str | None, Query(max_length=200, description="Actor code or part of a name")
+    ] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
-    event_type: Annotated[str | None, Query(max_length=40, description="PLOVER type, e.g. THREATEN")] = None,
+    event_type: Annotated[
+        str | None, Query(max_length=40, description="PLOVER type, e.g. THREATEN")
+    ] = None,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Page[ArticleSummary]:
@@ -98,7 +111,9 @@ def get_article(request: Request, article_id: str) -> Response:
 @router.get("/actors", response_model=Page[ActorSummary], tags=["actors"])
 def list_actors(
     request: Request,
-    q: Annotated[str | None, Query(max_length=200, description="Code prefix or part of a name")] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Code prefix or part of a name")
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[ActorSummary]:
@@ -116,7 +131,9 @@ def list_actors(
 def get_actor(
     request: Request,
     code: str,
-    name: Annotated[str | None, Query(max_length=300, description="One person/organisation under the code")] = None,
+    name: Annotated[
+        str | None, Query(max_length=300, description="One person/organisation under the code")
+    ] = None,
 ) -> ActorProfile:
     """An actor code (or one named member): counterparts, mean Goldstein, timeline."""
     with database(request).read() as con:
@@ -130,11 +147,15 @@ def get_actor(
 @router.get("/events", response_model=Page[EventSummary], tags=["events"])
 def list_events(
     request: Request,
-    actor: Annotated[str | None, Query(max_length=100, description="Actor code on either side")] = None,
+    actor: Annotated[
+        str | None, Query(max_length=100, description="Actor code on either side")
+    ] = None,
     source: Annotated[str | None, Query(max_length=100, description="Source actor code")] = None,
     target: Annotated[str | None, Query(max_length=100, description="Target actor code")] = None,
     type: Annotated[str | None, Query(max_length=40, description="PLOVER type")] = None,
-    status: Annotated[str | None, Query(max_length=40, description="asserted, alleged, ...")] = None,
+    status: Annotated[
+        str | None, Query(max_length=40, description="asserted, alleged, ...")
+    ] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
     limit: Limit = 50,
@@ -143,15 +164,25 @@ def list_events(
     """Events filtered by actor, dyad (source and target), type, status and date range."""
     with database(request).read() as con:
         return queries.list_events(
-            con, actor=actor, source=source, target=target, event_type=type, status=status,
-            date_from=date_from, date_to=date_to, limit=limit, offset=offset,
-        )  # fmt: skip
+            con,
+            actor=actor,
+            source=source,
+            target=target,
+            event_type=type,
+            status=status,
+            date_from=date_from,
+            date_to=date_to,
+            limit=limit,
+            offset=offset,
+        )
 
 
 @router.get("/network", response_model=Network, tags=["actors"])
 def network(
     request: Request,
-    focus: Annotated[str | None, Query(max_length=100, description="Only edges touching this code")] = None,
+    focus: Annotated[
+        str | None, Query(max_length=100, description="Only edges touching this code")
+    ] = None,
     min_events: Annotated[int, Query(ge=1)] = 1,
     limit: Annotated[int, Query(ge=1, le=1000)] = 80,
 ) -> Network:
@@ -189,18 +220,27 @@ def analyze(
     duplicate (an identical body is stored under another id) or no."""
     try:
         analysis = analyze_input(
-            request, text=body.text, html=body.html, title=body.title,
-            published=body.published, url=body.url,
-        )  # fmt: skip
+            request,
+            text=body.text,
+            html=body.html,
+            title=body.title,
+            published=body.published,
+            url=body.url,
+        )
     except InputError as exc:
         raise HTTPException(422, f"{exc.source}: {exc.reason}") from exc
     response.headers["X-Newsgraph-Stored"] = "no"
     if store:
         result = database(request).write([analysis])
         outcome = (
-            "stored" if result.stored else "replaced" if result.replaced
-            else "unchanged" if result.unchanged else "duplicate"
-        )  # fmt: skip
+            "stored"
+            if result.stored
+            else "replaced"
+            if result.replaced
+            else "unchanged"
+            if result.unchanged
+            else "duplicate"
+        )
         response.headers["X-Newsgraph-Stored"] = outcome
     return analysis
 

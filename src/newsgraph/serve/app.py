@@ -43,7 +43,9 @@ def _error(request: Request, status: int, detail: object) -> Response:
     if _wants_json(request):
         return JSONResponse({"detail": detail}, status_code=status)
     message = detail if isinstance(detail, str) else "The request was not understood."
-    return web.render("error.html.j2", status_code=status, title=f"Error {status}", status=status, message=message)
+    return web.render(
+        "error.html.j2", status_code=status, title=f"Error {status}", status=status, message=message
+    )
 
 
 def _validation_detail(exc: RequestValidationError) -> list[dict[str, object]]:

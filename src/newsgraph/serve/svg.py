@@ -47,7 +47,8 @@ def timeline_svg(points: list[TimelinePoint], width: int = 640, height: int = 18
     parts = [
         f'<svg class="chart timeline" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="Events over time">',
-        f'<line x1="{pad_l}" y1="{pad_t + plot_h}" x2="{width - 8}" y2="{pad_t + plot_h}" class="axis"/>',
+        f'<line x1="{pad_l}" y1="{pad_t + plot_h}" x2="{width - 8}" '
+        f'y2="{pad_t + plot_h}" class="axis"/>',
         f'<text x="{pad_l - 4}" y="{pad_t + 8}" text-anchor="end" class="tick">{top}</text>',
         f'<text x="{pad_l - 4}" y="{pad_t + plot_h}" text-anchor="end" class="tick">0</text>',
     ]
@@ -55,19 +56,27 @@ def timeline_svg(points: list[TimelinePoint], width: int = 640, height: int = 18
         x = pad_l + i * bar_w + bar_w * 0.1
         w = max(bar_w * 0.8, 1.0)
         neutral = p.n_events - p.n_cooperative - p.n_conflictual
-        y = pad_t + plot_h
+        y = float(pad_t + plot_h)
         mean = "n/a" if p.mean_goldstein is None else f"{p.mean_goldstein:+.1f}"
         tip = (
             f"{p.period}: {p.n_events} events ({p.n_cooperative} cooperative, "
             f"{p.n_conflictual} conflictual), mean Goldstein {mean}"
         )
-        parts.append(f'<g class="bar" data-period="{escape(p.period)}"><title>{escape(tip)}</title>')
-        for count, colour in ((p.n_conflictual, CONFLICT), (neutral, NEUTRAL), (p.n_cooperative, COOP)):
+        parts.append(
+            f'<g class="bar" data-period="{escape(p.period)}"><title>{escape(tip)}</title>'
+        )
+        for count, colour in (
+            (p.n_conflictual, CONFLICT),
+            (neutral, NEUTRAL),
+            (p.n_cooperative, COOP),
+        ):
             if count <= 0:
                 continue
             h = plot_h * count / top
             y -= h
-            parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="{colour}"/>')
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="{colour}"/>'
+            )
         parts.append("</g>")
     for i in sorted({0, len(points) - 1}):
         x = pad_l + (i + 0.5) * bar_w
@@ -113,14 +122,18 @@ def force_layout(n: int, edges: list[tuple[int, int, float]], iterations: int = 
     return result
 
 
-def network_svg(net: Network, focus: str | None = None, width: int = 760, height: int = 520) -> Markup:
+def network_svg(
+    net: Network, focus: str | None = None, width: int = 760, height: int = 520
+) -> Markup:
     if not net.nodes:
         return Markup('<p class="empty">No events between coded actors yet.</p>')
     index = {node.code: i for i, node in enumerate(net.nodes)}
     pairs = [(index[e.source], index[e.target], float(e.n_events)) for e in net.edges]
     pos = force_layout(len(net.nodes), pairs)
     margin = 60
-    xy = [(margin + p[0] * (width - 2 * margin), margin + p[1] * (height - 2 * margin)) for p in pos]
+    xy = [
+        (margin + p[0] * (width - 2 * margin), margin + p[1] * (height - 2 * margin)) for p in pos
+    ]
     top = max(e.n_events for e in net.edges)
     parts = [
         f'<svg class="chart network" viewBox="0 0 {width} {height}" role="img" '
@@ -142,9 +155,10 @@ def network_svg(net: Network, focus: str | None = None, width: int = 760, height
         r = 5 + 9 * math.sqrt(node.n_events / top_node)
         cls = "node focus" if node.code == focus else "node"
         parts.append(
-            f'<a href="{escape(actor_href(node.code))}" class="{cls}" data-code="{escape(node.code)}">'
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"/>'
-            f'<text x="{x:.1f}" y="{y - r - 3:.1f}" text-anchor="middle">{escape(node.label)}</text>'
+            f'<a href="{escape(actor_href(node.code))}" class="{cls}" '
+            f'data-code="{escape(node.code)}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"/>'
+            f'<text x="{x:.1f}" y="{y - r - 3:.1f}" text-anchor="middle">'
+            f"{escape(node.label)}</text>"
             f"<title>{escape(node.label)} ({escape(node.code)}): {node.n_events} events</title></a>"
         )
     parts.append("</svg>")

@@ -32,7 +32,10 @@ def _date_text(d: Any) -> str:
 def env() -> Environment:
     environment = Environment(
         loader=ChoiceLoader(
-            [PackageLoader("newsgraph.serve", "templates"), PackageLoader("newsgraph", "report/templates")]
+            [
+                PackageLoader("newsgraph.serve", "templates"),
+                PackageLoader("newsgraph", "report/templates"),
+            ]
         ),
         autoescape=select_autoescape(["html", "j2"]),
         trim_blocks=True,
@@ -41,9 +44,11 @@ def env() -> Environment:
     environment.filters["date_text"] = _date_text
     environment.filters["urlpart"] = lambda s: quote(str(s), safe="")
     environment.globals.update(
-        article_href=article_href, actor_href=svg.actor_href, goldstein_colour=svg.goldstein_colour,
+        article_href=article_href,
+        actor_href=svg.actor_href,
+        goldstein_colour=svg.goldstein_colour,
         plover_types=PLOVER_TYPES,
-    )  # fmt: skip
+    )
     return environment
 
 
@@ -91,21 +96,33 @@ def home(
         result = queries.search_articles(
             con, q, actor, day_from, day_to, event_type or None, PAGE_SIZE, (page - 1) * PAGE_SIZE
         )
-    filters = {"q": q, "actor": actor, "date_from": date_from, "date_to": date_to, "event_type": event_type}
+    filters = {
+        "q": q,
+        "actor": actor,
+        "date_from": date_from,
+        "date_to": date_to,
+        "event_type": event_type,
+    }
     kept = {k: v for k, v in filters.items() if v}
 
     def page_href(n: int) -> str:
         return "/?" + urlencode({**kept, "page": n})
 
     return render(
-        "home.html.j2", result=result, filters=filters, errors=errors, page=page,
+        "home.html.j2",
+        result=result,
+        filters=filters,
+        errors=errors,
+        page=page,
         prev_href=page_href(page - 1) if page > 1 else None,
         next_href=page_href(page + 1) if page * PAGE_SIZE < result.total else None,
         title="Articles",
-    )  # fmt: skip
+    )
 
 
-def _article_page(analysis: Analysis, note: str | None = None, status_code: int = 200) -> HTMLResponse:
+def _article_page(
+    analysis: Analysis, note: str | None = None, status_code: int = 200
+) -> HTMLResponse:
     ctx = dossier_context(analysis)
     ctx.update(standalone=False, actor_link=actor_link, note=note)
     ctx["title"] = analysis.article.title or analysis.article.id
@@ -132,10 +149,15 @@ def actors(
         result = queries.list_actors(con, q, 100, (page - 1) * 100)
     kept = {"q": q} if q else {}
     return render(
-        "actors.html.j2", result=result, q=q, title="Actors",
+        "actors.html.j2",
+        result=result,
+        q=q,
+        title="Actors",
         prev_href="/actors?" + urlencode({**kept, "page": page - 1}) if page > 1 else None,
-        next_href="/actors?" + urlencode({**kept, "page": page + 1}) if page * 100 < result.total else None,
-    )  # fmt: skip
+        next_href="/actors?" + urlencode({**kept, "page": page + 1})
+        if page * 100 < result.total
+        else None,
+    )
 
 
 @router.get("/actors/{code:path}", response_class=HTMLResponse)
@@ -149,10 +171,12 @@ def actor(
         who = f"{name!r} under the code {code!r}" if name else f"the code {code!r}"
         raise HTTPException(404, f"The store has no actor {who}.")
     return render(
-        "actor.html.j2", p=profile, title=name or code,
+        "actor.html.j2",
+        p=profile,
+        title=name or code,
         timeline_svg=svg.timeline_svg(profile.timeline),
         network_svg=svg.network_svg(net, focus=code),
-    )  # fmt: skip
+    )
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -168,15 +192,26 @@ def events(
     filters = {"actor": actor, "source": source, "target": target, "type": type, "status": status}
     with database(request).read() as con:
         result = queries.list_events(
-            con, actor=actor or None, source=source or None, target=target or None,
-            event_type=type or None, status=status or None, limit=100, offset=(page - 1) * 100,
-        )  # fmt: skip
+            con,
+            actor=actor or None,
+            source=source or None,
+            target=target or None,
+            event_type=type or None,
+            status=status or None,
+            limit=100,
+            offset=(page - 1) * 100,
+        )
     kept = {k: v for k, v in filters.items() if v}
     return render(
-        "events.html.j2", result=result, filters=filters, title="Events",
+        "events.html.j2",
+        result=result,
+        filters=filters,
+        title="Events",
         prev_href="/events?" + urlencode({**kept, "page": page - 1}) if page > 1 else None,
-        next_href="/events?" + urlencode({**kept, "page": page + 1}) if page * 100 < result.total else None,
-    )  # fmt: skip
+        next_href="/events?" + urlencode({**kept, "page": page + 1})
+        if page * 100 < result.total
+        else None,
+    )
 
 
 @router.get("/network", response_class=HTMLResponse)
@@ -209,21 +244,37 @@ def paste(
     is_html: Annotated[bool, Form()] = False,
     store: Annotated[bool, Form()] = False,
 ) -> HTMLResponse:
-    form = {"text": text, "title": title, "published": published, "is_html": is_html, "store": store}
+    form = {
+        "text": text,
+        "title": title,
+        "published": published,
+        "is_html": is_html,
+        "store": store,
+    }
     try:
         analysis = analyze_input(
-            request, text=None if is_html else text, html=text if is_html else None,
-            title=title.strip() or None, published=published.strip() or None,
-        )  # fmt: skip
+            request,
+            text=None if is_html else text,
+            html=text if is_html else None,
+            title=title.strip() or None,
+            published=published.strip() or None,
+        )
     except InputError as exc:
-        return render("paste.html.j2", status_code=422, title="Paste an article", form=form, error=exc.reason)
+        return render(
+            "paste.html.j2", status_code=422, title="Paste an article", form=form, error=exc.reason
+        )
     note = "Analysed now; not stored."
     if store:
         result = database(request).write([analysis])
-        note = "Analysed and stored." if result.stored or result.replaced else (
-            "Analysed; already stored." if result.unchanged else
-            "Analysed; an identical text is already stored under another id."
-        )  # fmt: skip
+        note = (
+            "Analysed and stored."
+            if result.stored or result.replaced
+            else (
+                "Analysed; already stored."
+                if result.unchanged
+                else "Analysed; an identical text is already stored under another id."
+            )
+        )
     return _article_page(analysis, note=note)
 
 
@@ -234,15 +285,26 @@ def api_docs(request: Request) -> HTMLResponse:
     operations = []
     for path, methods in spec.get("paths", {}).items():
         for method, op in methods.items():
-            ok = op.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {})
+            ok = (
+                op.get("responses", {})
+                .get("200", {})
+                .get("content", {})
+                .get("application/json", {})
+            )
             schema = ok.get("schema", {})
-            ref = schema.get("$ref") or (schema.get("items") or {}).get("$ref") or schema.get("type", "")
+            ref = (
+                schema.get("$ref")
+                or (schema.get("items") or {}).get("$ref")
+                or schema.get("type", "")
+            )
             operations.append(
                 {
-                    "method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
                     "description": (op.get("description") or "").split("\n")[0],
                     "params": [p["name"] for p in op.get("parameters", [])],
                     "response": str(ref).rsplit("/", 1)[-1],
                 }
-            )  # fmt: skip
+            )
     return render("docs.html.j2", operations=operations, title="API")
