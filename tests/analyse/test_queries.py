@@ -40,7 +40,9 @@ def test_article_search_filters(con: duckdb.DuckDBPyConnection) -> None:
     by_code = queries.search_articles(con, actor="prkgov").items
     assert {a.id for a in by_code} == {"test:plenary", "test:accusation"}
     assert [a.id for a in queries.search_articles(con, actor="Japan").items] == ["test:accusation"]
-    window = queries.search_articles(con, date_from=dt.date(2025, 1, 1), date_to=dt.date(2025, 1, 31))
+    window = queries.search_articles(
+        con, date_from=dt.date(2025, 1, 1), date_to=dt.date(2025, 1, 31)
+    )
     assert [a.id for a in window.items] == ["test:accusation"]
     assert [a.id for a in queries.search_articles(con, event_type="threaten").items] == [
         "test:plenary"

@@ -27,7 +27,9 @@ def test_openapi_lists_typed_endpoints(client: TestClient) -> None:
     ):
         assert path in paths, path
     schemas = spec["components"]["schemas"]
-    assert {"Analysis", "Event", "Quote", "ActorProfile", "Counterpart", "EventSummary"} <= set(schemas)
+    assert {"Analysis", "Event", "Quote", "ActorProfile", "Counterpart", "EventSummary"} <= set(
+        schemas
+    )
     article_ok = paths["/api/articles/{article_id}"]["get"]["responses"]["200"]
     assert article_ok["content"]["application/json"]["schema"]["$ref"].endswith("/Analysis")
     params = {p["name"] for p in paths["/api/events"]["get"]["parameters"]}
@@ -93,7 +95,8 @@ def test_bad_requests_are_json_4xx(client: TestClient, url: str, status: int) ->
 
 def test_analyze_without_store_leaves_the_store_alone(client: TestClient) -> None:
     resp = client.post(
-        "/api/analyze", json={"text": "A new text.\nSecond line.", "title": "T", "published": "2025-03-01"}
+        "/api/analyze",
+        json={"text": "A new text.\nSecond line.", "title": "T", "published": "2025-03-01"},
     )
     assert resp.status_code == 200
     body = resp.json()
@@ -106,12 +109,16 @@ def test_analyze_without_store_leaves_the_store_alone(client: TestClient) -> Non
 
 
 def test_analyze_and_store_then_read_back(client: TestClient) -> None:
-    resp = client.post("/api/analyze?store=true", json={"text": "Stored text body.", "title": "Kept"})
+    resp = client.post(
+        "/api/analyze?store=true", json={"text": "Stored text body.", "title": "Kept"}
+    )
     assert resp.headers["X-Newsgraph-Stored"] == "stored"
     article_id = resp.json()["article"]["id"]
     assert client.get(f"/api/articles/{article_id}").json()["article"]["title"] == "Kept"
     assert client.get("/api/health").json()["articles"] == 4
-    again = client.post("/api/analyze?store=true", json={"text": "Stored text body.", "title": "Kept"})
+    again = client.post(
+        "/api/analyze?store=true", json={"text": "Stored text body.", "title": "Kept"}
+    )
     assert again.headers["X-Newsgraph-Stored"] == "unchanged"
 
 
@@ -136,7 +143,9 @@ def test_analyze_html(client: TestClient) -> None:
         ({"html": "<html></html>"}, "no article text"),
     ],
 )
-def test_analyze_rejects_bad_input(client: TestClient, payload: dict[str, str], needle: str) -> None:
+def test_analyze_rejects_bad_input(
+    client: TestClient, payload: dict[str, str], needle: str
+) -> None:
     resp = client.post("/api/analyze", json=payload)
     assert resp.status_code == 422
     assert needle in str(resp.json()["detail"])
@@ -144,7 +153,9 @@ def test_analyze_rejects_bad_input(client: TestClient, payload: dict[str, str], 
 
 
 def test_analyze_rejects_non_json(client: TestClient) -> None:
-    resp = client.post("/api/analyze", content=b"not json", headers={"content-type": "application/json"})
+    resp = client.post(
+        "/api/analyze", content=b"not json", headers={"content-type": "application/json"}
+    )
     assert resp.status_code == 422
     assert resp.headers["content-type"].startswith("application/json")
 

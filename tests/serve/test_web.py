@@ -166,7 +166,10 @@ def test_missing_pages_are_html_404(client: TestClient) -> None:
 
 def test_csp_forbids_foreign_and_inline_scripts(client: TestClient) -> None:
     csp = client.get("/").headers["content-security-policy"]
-    assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert (
+        "script-src 'self'" in csp
+        and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    )
 
 
 def test_dossier_and_page_share_the_template_and_escape(tmp_path: Path) -> None:
