@@ -82,7 +82,9 @@ def server(tmp_path_factory: pytest.TempPathFactory, seed: Analysis) -> Iterator
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: `apt-get install chromium` (Debian) to run browser tests")
+        pytest.skip(
+            f"{CHROMIUM} is missing: `apt-get install chromium` (Debian) to run browser tests"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -97,7 +99,9 @@ def page(browser: Any, server: str) -> Iterator[Any]:
     pg = context.new_page()
     foreign: list[str] = []
     errors: list[str] = []
-    pg.on("request", lambda req: foreign.append(req.url) if not req.url.startswith(server) else None)
+    pg.on(
+        "request", lambda req: foreign.append(req.url) if not req.url.startswith(server) else None
+    )
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
     pg.set_default_timeout(15_000)
     yield pg

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from html import escape
 
@@ -25,10 +26,20 @@ def collect_marks(analysis: Analysis) -> list[Mark]:
         for m in a.mentions:
             marks.append(Mark("actor", m.start, m.end, a.id, f"{a.name} ({a.code or 'no code'})"))
     for e in analysis.events:
-        marks.append(Mark("trigger", e.trigger.start, e.trigger.end, e.id, f"{e.type} ({e.status})"))
+        marks.append(
+            Mark("trigger", e.trigger.start, e.trigger.end, e.id, f"{e.type} ({e.status})")
+        )
     for q in analysis.quotes:
         speaker = analysis.actor(q.speaker)
-        marks.append(Mark("quote", q.start, q.end, q.id, f"{q.kind} quote: {speaker.name if speaker else 'unattributed'}"))
+        marks.append(
+            Mark(
+                "quote",
+                q.start,
+                q.end,
+                q.id,
+                f"{q.kind} quote: {speaker.name if speaker else 'unattributed'}",
+            )
+        )
     for c in analysis.claims:
         marks.append(Mark("claim", c.span.start, c.span.end, c.id, f"claim: {c.source_text}"))
     for t in analysis.times:
@@ -56,7 +67,7 @@ def highlighted_body(analysis: Analysis) -> Markup:
     heads = {s.start for s in analysis.article.subheadings}
     html: list[str] = []
     para_open = False
-    for left, right in zip(points, points[1:], strict=False):
+    for left, right in itertools.pairwise(points):
         text = body[left:right]
         if text == "\n":
             if para_open:
@@ -64,7 +75,11 @@ def highlighted_body(analysis: Analysis) -> Markup:
                 para_open = False
             continue
         if not para_open:
-            html.append('<h3 class="subheading" id="o{0}">'.format(left) if left in heads else f'<p id="o{left}">')
+            html.append(
+                f'<h3 class="subheading" id="o{left}">'
+                if left in heads
+                else f'<p id="o{left}">'
+            )
             para_open = True
         active = [m for m in marks if m.start <= left and right <= m.end]
         if not active:

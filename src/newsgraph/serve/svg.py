@@ -54,7 +54,7 @@ def timeline_svg(points: list[TimelinePoint], width: int = 640, height: int = 18
     ]
     for i, p in enumerate(points):
         x = pad_l + i * bar_w + bar_w * 0.1
-        w = max(bar_w * 0.8, 1.0)
+        w = min(max(bar_w * 0.8, 1.0), 48.0)
         neutral = p.n_events - p.n_cooperative - p.n_conflictual
         y = float(pad_t + plot_h)
         mean = "n/a" if p.mean_goldstein is None else f"{p.mean_goldstein:+.1f}"
