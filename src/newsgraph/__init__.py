@@ -1,4 +1,4 @@
-"""newsgraph: news articles in, evidence out (actors, events, quotes, claims, times, places, findings)."""
+"""newsgraph: news in, evidence out (actors, events, quotes, claims, times, places, findings)."""
 
 from newsgraph.model import SCHEMA, Analysis, Article
 

@@ -30,7 +30,9 @@ app = typer.Typer(
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
-eval_app = typer.Typer(help="Score the system against gold files: precision, recall, F1.", no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Score the system against gold files: precision, recall, F1.", no_args_is_help=True
+)
 app.add_typer(eval_app, name="eval")
 
 out = Console()
@@ -73,13 +75,26 @@ def _analyses(articles: Iterable[Article], workers: int) -> Iterator[Any]:
 
 @app.command()
 def analyze(
-    inputs: Annotated[list[Path], typer.Argument(help=".txt, .html, .jsonl, WARC or RSS/Atom files, or folders.")],
-    out_file: Annotated[Path | None, typer.Option("--out", help="Write the analysis JSON here, one line per article.")] = None,
+    inputs: Annotated[
+        list[Path], typer.Argument(help=".txt, .html, .jsonl, WARC or RSS/Atom files, or folders.")
+    ],
+    out_file: Annotated[
+        Path | None,
+        typer.Option("--out", help="Write the analysis JSON here, one line per article."),
+    ] = None,
     db: DbOption = DEFAULT_DB_PATH,
-    no_store: Annotated[bool, typer.Option("--no-store", help="Do not write to the DuckDB store.")] = False,
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that have none.")] = None,
+    no_store: Annotated[
+        bool, typer.Option("--no-store", help="Do not write to the DuckDB store.")
+    ] = False,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that have none.")
+    ] = None,
     workers: Annotated[int, typer.Option(help="Worker processes (1 = in-process).", min=1)] = 1,
     batch: Annotated[int, typer.Option(help="Articles per atomic store commit.", min=1)] = 64,
+    reanalyse: Annotated[
+        bool,
+        typer.Option("--reanalyse", help="Analyse again articles already stored by this version."),
+    ] = False,
 ) -> None:
     """Analyse articles: write the analysis JSON and store everything in DuckDB.
 
@@ -93,13 +108,34 @@ def analyze(
     published = _check_date(published)
     failures: list[tuple[str, str]] = []
 
+    skipped_current: list[str] = []
+
+    def fresh(chunk: list[Article]) -> list[Article]:
+        if store is None or reanalyse:
+            return chunk
+        current = store.up_to_date(chunk)
+        for art in chunk:
+            if art.id in current:
+                skipped_current.append(art.id)
+                stored = store.get_analysis(art.id) if sink else None
+                if sink and stored is not None:
+                    sink.write(stored.to_json() + "\n")
+        return [a for a in chunk if a.id not in current]
+
     def articles() -> Iterator[Article]:
+        chunk: list[Article] = []
         for item in iter_articles(inputs, published=published):
             if isinstance(item, InputError):
                 failures.append((item.source, item.reason))
-                err.print(f"[red]skipped[/] {item.source}: {item.reason}", highlight=False, soft_wrap=True)
-            else:
-                yield item
+                err.print(
+                    f"[red]skipped[/] {item.source}: {item.reason}", highlight=False, soft_wrap=True
+                )
+                continue
+            chunk.append(item)
+            if len(chunk) >= batch:
+                yield from fresh(chunk)
+                chunk = []
+        yield from fresh(chunk)
 
     store = None
     if not no_store:
@@ -118,8 +154,15 @@ def analyze(
         with progress_bar(None) as progress:
             for result in _analyses(articles(), workers):
                 if not isinstance(result, Analysis):
-                    failures.append((str(getattr(result, "article_id", "?")), str(getattr(result, "reason", result))))
-                    err.print(f"[red]failed[/] {failures[-1][0]}: {failures[-1][1]}", highlight=False)
+                    failures.append(
+                        (
+                            str(getattr(result, "article_id", "?")),
+                            str(getattr(result, "reason", result)),
+                        )
+                    )
+                    err.print(
+                        f"[red]failed[/] {failures[-1][0]}: {failures[-1][1]}", highlight=False
+                    )
                     progress.advance(failed=True)
                     continue
                 n_analysed += 1
@@ -149,7 +192,9 @@ def analyze(
     if store:
         table.add_row("stored (new)", str(len(total.stored)))
         table.add_row("re-analysed, replaced", str(len(total.replaced)))
-        table.add_row("unchanged (already stored)", str(len(total.unchanged)))
+        table.add_row(
+            "unchanged (already stored)", str(len(total.unchanged) + len(skipped_current))
+        )
         table.add_row("identical body under another id (kept once)", str(len(total.duplicates)))
         table.add_row("store", str(db))
     if out_file:
@@ -175,7 +220,9 @@ def _load_for_report(article: str, db: Path, published: str | None) -> Analysis:
             raise _fail(f"{path}: {reason}")
         return analyze_article(arts[0])
     if not db.exists():
-        raise _fail(f"{db} does not exist: run `newsgraph analyze INPUT --db {db}` first, or give a file")
+        raise _fail(
+            f"{db} does not exist: run `newsgraph analyze INPUT --db {db}` first, or give a file"
+        )
     from newsgraph.store import Store
 
     with Store(db, read_only=True) as store:
@@ -183,7 +230,10 @@ def _load_for_report(article: str, db: Path, published: str | None) -> Analysis:
         if not ids:
             raise _fail(f"no stored article matches {article!r} (id, URL or title words) in {db}")
         if len(ids) > 1 and article not in ids:
-            err.print(f"[yellow]note:[/] {len(ids)} articles match {article!r}; showing the newest ({ids[0]})")
+            err.print(
+                f"[yellow]note:[/] {len(ids)} articles match {article!r}; "
+                f"showing the newest ({ids[0]})"
+            )
         found = store.get_analysis(article if article in ids else ids[0])
     assert found is not None
     return found
@@ -191,11 +241,18 @@ def _load_for_report(article: str, db: Path, published: str | None) -> Analysis:
 
 @app.command()
 def report(
-    article: Annotated[str, typer.Argument(help="A stored article's id, URL or title words; or a file to analyse now.")],
+    article: Annotated[
+        str,
+        typer.Argument(help="A stored article's id, URL or title words; or a file to analyse now."),
+    ],
     fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or json.")] = "md",
     db: DbOption = DEFAULT_DB_PATH,
-    out_file: Annotated[Path | None, typer.Option("--out", help="Write the dossier here instead of stdout.")] = None,
-    published: Annotated[str | None, typer.Option(help="Publication date when ARTICLE is a file without one.")] = None,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Write the dossier here instead of stdout.")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date when ARTICLE is a file without one.")
+    ] = None,
 ) -> None:
     """The dossier of one article: summary, actors, events, quotes, claims, timeline, findings."""
     from newsgraph.report.dossier import FORMATS, render_dossier
@@ -237,13 +294,19 @@ def _run_eval(module: str, *args: Any) -> None:
         raise _fail(str(exc)) from exc
 
 
-GoldFile = Annotated[Path, typer.Argument(help="Gold file (JSONL/YAML).", exists=True, dir_okay=False)]
+GoldFile = Annotated[
+    Path, typer.Argument(help="Gold file (JSONL/YAML).", exists=True, dir_okay=False)
+]
 
 
 @eval_app.command("seed")
 def eval_seed(
-    article: Annotated[Path | None, typer.Option(help="Seed article (default ../shared/seed/seed-article.txt).")] = None,
-    gold: Annotated[Path | None, typer.Option(help="Gold YAML (default ../shared/seed/seed-gold.yaml).")] = None,
+    article: Annotated[
+        Path | None, typer.Option(help="Seed article (default ../shared/seed/seed-article.txt).")
+    ] = None,
+    gold: Annotated[
+        Path | None, typer.Option(help="Gold YAML (default ../shared/seed/seed-gold.yaml).")
+    ] = None,
 ) -> None:
     """Score the seed article against its gold by the gold file's own rules."""
     _run_eval("seed", article, gold)
@@ -273,6 +336,49 @@ def eval_quotes(gold: GoldFile) -> None:
     _run_eval("quotes", gold)
 
 
+EXPORT_FORMATS = ("jsonl", "parquet", "gdelt", "plover")
+
+
+@app.command()
+def export(
+    fmt: Annotated[
+        str, typer.Argument(help="jsonl (everything), parquet, gdelt (2.0 events) or plover.")
+    ],
+    out_path: Annotated[
+        Path, typer.Option("--out", "-o", help="Output file (a folder for parquet).")
+    ],
+    db: DbOption = DEFAULT_DB_PATH,
+) -> None:
+    """Export the store: analysis JSONL, Parquet tables, GDELT 2.0 event rows, PLOVER JSON."""
+    if fmt not in EXPORT_FORMATS:
+        raise _fail(f"{fmt!r} is not one of {', '.join(EXPORT_FORMATS)}", 2)
+    if not db.exists():
+        raise _fail(f"{db} does not exist: run `newsgraph analyze INPUT --db {db}` first")
+    from newsgraph.store import Store
+
+    with Store(db, read_only=True) as store:
+        analyses = store.iter_analyses()
+        if fmt == "jsonl":
+            with out_path.open("w", encoding="utf-8") as fh:
+                n = sum(1 for a in analyses if fh.write(a.to_json() + "\n"))
+            what = "articles"
+        elif fmt == "gdelt":
+            from newsgraph.export.gdelt import write_gdelt
+
+            n, what = write_gdelt(analyses, str(out_path)), "GDELT event rows"
+        elif fmt == "plover":
+            from newsgraph.export.plover import write_plover
+
+            n, what = write_plover(analyses, str(out_path)), "PLOVER event records"
+        else:
+            try:
+                parquet = importlib.import_module("newsgraph.export.parquet")
+            except ModuleNotFoundError as exc:
+                raise _fail("Parquet export is not available in this build") from exc
+            n, what = parquet.export_parquet(analyses, out_path), "articles as Parquet tables"
+    out.print(f"{n} {what} written to {out_path}")
+
+
 @app.command()
 def serve(
     db: DbOption = DEFAULT_DB_PATH,
@@ -291,23 +397,33 @@ def serve(
 
 @app.command()
 def spark(
-    inputs: Annotated[list[str], typer.Argument(help="WARC, JSONL or Parquet paths (any Hadoop-compatible URI).")],
-    output: Annotated[str, typer.Option("--output", "-o", help="Output folder: one Parquet table per part.")],
+    inputs: Annotated[
+        list[str], typer.Argument(help="WARC, JSONL or Parquet paths (any Hadoop-compatible URI).")
+    ],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Output folder: one Parquet table per part.")
+    ],
     master: Annotated[str, typer.Option(help="Spark master URL.")] = "local[*]",
-    published: Annotated[str | None, typer.Option(help="Publication date for inputs that have none.")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for inputs that have none.")
+    ] = None,
 ) -> None:
-    """Run the same per-article pipeline on Apache Spark (needs `pip install newsgraph[spark]`, Java 17)."""
+    """Run the per-article pipeline on Apache Spark (needs `newsgraph[spark]` and Java 17)."""
     try:
         job = importlib.import_module("newsgraph.scale.spark")
     except ModuleNotFoundError as exc:
-        raise _fail(f"Spark support is missing ({exc.name}): `pip install 'newsgraph[spark]'`") from exc
+        raise _fail(
+            f"Spark support is missing ({exc.name}): `pip install 'newsgraph[spark]'`"
+        ) from exc
     job.run_spark_job(inputs, output, master=master, published=_check_date(published))
 
 
 @app.command()
 def demo(
     db: DbOption = DEFAULT_DB_PATH,
-    out_dir: Annotated[Path, typer.Option("--out-dir", help="Where the dossier and analysis JSON go.")] = Path("out"),
+    out_dir: Annotated[
+        Path, typer.Option("--out-dir", help="Where the dossier and analysis JSON go.")
+    ] = Path("out"),
 ) -> None:
     """Analyse the example articles shipped with newsgraph, store them, write the seed's dossier."""
     from newsgraph.report.dossier import render_dossier, summary_line
@@ -319,7 +435,7 @@ def demo(
         analyze(
             [examples / "seed-article.txt", examples / "wikinews-sample.jsonl"],
             out_file=out_dir / "analysis.jsonl", db=db, no_store=False,
-            published=None, workers=1, batch=64,
+            published=None, workers=1, batch=64, reanalyse=False,
         )  # fmt: skip
     except typer.Exit as exc:
         code = exc.exit_code
@@ -332,10 +448,12 @@ def demo(
     if analysis is None:
         raise _fail("the seed article was not stored; see the errors above")
     for fmt in ("md", "html", "json"):
-        (out_dir / f"seed-dossier.{fmt}").write_text(render_dossier(analysis, fmt), encoding="utf-8")
+        (out_dir / f"seed-dossier.{fmt}").write_text(
+            render_dossier(analysis, fmt), encoding="utf-8"
+        )
     out.print(f"\n[bold]Seed dossier[/] written to {out_dir}/seed-dossier.md|html|json")
     out.print(summary_line(analysis), highlight=False, soft_wrap=True)
-    out.print(f"Next: `newsgraph report \"{seed.id}\" --db {db}` or `newsgraph serve --db {db}`")
+    out.print(f'Next: `newsgraph report "{seed.id}" --db {db}` or `newsgraph serve --db {db}`')
     raise typer.Exit(code)
 
 

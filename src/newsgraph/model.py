@@ -144,7 +144,9 @@ class Place(_Model):
     lat: float | None = None
     lon: float | None = None
     gazetteer_id: str | None = None
-    feature: str | None = Field(default=None, description="country | admin1 | city | continent | sea | ...")
+    feature: str | None = Field(
+        default=None, description="country | admin1 | city | continent | sea | ..."
+    )
 
 
 class Finding(_Model):

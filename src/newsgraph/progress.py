@@ -8,7 +8,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 
 @dataclass
@@ -35,7 +43,8 @@ def progress_bar(total: int | None, label: str = "analysing") -> Iterator[Tracke
         return
     columns = [
         TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]} articles/s"), TextColumn("[red]{task.fields[failed]} failed"),
+        TextColumn("{task.fields[rate]} articles/s"),
+        TextColumn("[red]{task.fields[failed]} failed"),
         TimeElapsedColumn(), TimeRemainingColumn(),
     ]  # fmt: skip
     with Progress(*columns, console=console, transient=False) as progress:

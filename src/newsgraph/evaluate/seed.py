@@ -50,6 +50,10 @@ def evaluate(article: Path | None = None, gold_path: Path | None = None) -> Eval
     article = article or shared_path("seed", "seed-article.txt")
     gold_path = gold_path or shared_path("seed", "seed-gold.yaml")
     if article is None or gold_path is None:
-        raise FileNotFoundError("seed gold not found: put ../shared beside the checkout or set NEWSGRAPH_SHARED")
+        raise FileNotFoundError(
+            "seed gold not found: put ../shared beside the checkout or set NEWSGRAPH_SHARED"
+        )
     analysis = analyze_seed(article)
-    return EvalTable.from_prf("seed article vs seed-gold.yaml", score_seed(analysis, load_gold(gold_path)))
+    return EvalTable.from_prf(
+        "seed article vs seed-gold.yaml", score_seed(analysis, load_gold(gold_path))
+    )

@@ -34,7 +34,7 @@ def iter_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]] | InputError]:
                 yield InputError(where, f"line is not JSON ({exc.msg} at column {exc.colno})")
                 continue
             if not isinstance(obj, dict):
-                yield InputError(where, "line is JSON but not an object {id, url, title, date, text}")
+                yield InputError(where, "is JSON but not an object {id, url, title, date, text}")
                 continue
             yield lineno, obj
 
@@ -47,26 +47,34 @@ def _str_or_none(value: Any) -> str | None:
 
 
 def article_from_record(obj: dict[str, Any], published: str | None = None) -> Article:
+    """An ``Article`` from one record; its ``date`` wins over a date found in the text."""
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError("record", "has no `text` (the article body): nothing to analyse")
-    date = normalize_date(_str_or_none(obj.get("date"))) or normalize_date(published)
+    try:
+        date = normalize_date(_str_or_none(obj.get("date")))
+    except InputError as exc:
+        raise InputError("record", f"field `date`: {exc.reason}") from exc
     url = _str_or_none(obj.get("url"))
     title = _str_or_none(obj.get("title"))
-    if "<" in text and ">" in text and _looks_like_html(text):
+    source = url or "record"
+    if _looks_like_html(text):
         from newsgraph.ingest.html import article_from_html
 
-        art = article_from_html(text, published=date, source=url or "record", url=url)
-        updates: dict[str, Any] = {"title": title or art.title}
+        art = article_from_html(text, published=date or published, source=source, url=url)
     else:
         from newsgraph.ingest.text import article_from_text
 
-        art = article_from_text(text, published=date, source=url or "record", title=title)
-        updates = {}
+        art = article_from_text(text, published=date or published, source=source, title=title)
     rec_id = _str_or_none(obj.get("id")) or content_id(art.body)
-    return art.model_copy(update={"id": rec_id, "url": url or art.url, **updates})
+    updates: dict[str, Any] = {"id": rec_id, "url": url or art.url, "title": title or art.title}
+    if date:
+        updates["published"] = date
+    return art.model_copy(update=updates)
 
 
 def _looks_like_html(text: str) -> bool:
+    if "<" not in text or ">" not in text:
+        return False
     lower = text[:5000].lower()
     return any(tag in lower for tag in ("<p", "<div", "<html", "<body", "<article", "<br"))

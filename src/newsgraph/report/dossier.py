@@ -75,7 +75,9 @@ def summary_line(analysis: Analysis) -> str:
 
 
 def main_actors(analysis: Analysis) -> list[Actor]:
-    return sorted(analysis.actors, key=lambda a: (-len(a.mentions), a.mentions[0].start if a.mentions else 0))
+    return sorted(
+        analysis.actors, key=lambda a: (-len(a.mentions), a.mentions[0].start if a.mentions else 0)
+    )
 
 
 def dossier_markdown(analysis: Analysis) -> str:
@@ -94,16 +96,25 @@ def dossier_markdown(analysis: Analysis) -> str:
     out += ["## Actors", "", "| actor | code | kind | mentions |", "|---|---|---|---|"]
     for a in main_actors(analysis):
         forms = sorted({m.text for m in a.mentions})
-        out.append(f"| {_md(a.name)} | {a.code or '—'} | {a.kind} | {_md(', '.join(forms))} ({len(a.mentions)}) |")
+        out.append(
+            f"| {_md(a.name)} | {a.code or '—'} | {a.kind} "
+            f"| {_md(', '.join(forms))} ({len(a.mentions)}) |"
+        )
     out.append("")
 
-    out += ["## Events", "", "| # | source → type → target | status | date | Goldstein | sentence |", "|---|---|---|---|---|---|"]
+    out += [
+        "## Events",
+        "",
+        "| # | source → type → target | status | date | Goldstein | sentence |",
+        "|---|---|---|---|---|---|",
+    ]
     for row in event_rows(analysis):
         e = row.event
         date = _date_text(e.date.start, e.date.end)
         gold = f"{e.goldstein:+.1f}" if e.goldstein is not None else "—"
         out.append(
-            f"| {e.id} | {_md(row.source)} → **{e.type}** → {_md(row.target)} | {e.status} | {date} | {gold} "
+            f"| {e.id} | {_md(row.source)} → **{e.type}** → {_md(row.target)} "
+            f"| {e.status} | {date} | {gold} "
             f"| {_md(row.sentence)} [@{e.span.start}–{e.span.end}] |"
         )
     out.append("")
@@ -116,13 +127,17 @@ def dossier_markdown(analysis: Analysis) -> str:
     out += ["", "## Claims", ""]
     for c in analysis.claims:
         src = actor_label(analysis, c.source) if c.source else c.source_text
-        out.append(f"- {_md(src)}: {_md(body[c.span.start:c.span.end])} [@{c.span.start}–{c.span.end}]")
+        out.append(
+            f"- {_md(src)}: {_md(body[c.span.start : c.span.end])} [@{c.span.start}–{c.span.end}]"
+        )
     out += ["", "## Timeline", ""]
     for t in sorted(analysis.times, key=lambda t: (t.interval.start or "9999", t.start)):
         out.append(f"- {t.timex or '?'} ({t.type}): “{_md(t.text)}” [@{t.start}–{t.end}]")
     out += ["", "## Places", ""]
     for p in analysis.places:
-        coords = f"{p.lat:.2f}, {p.lon:.2f}" if p.lat is not None and p.lon is not None else "unresolved"
+        coords = (
+            f"{p.lat:.2f}, {p.lon:.2f}" if p.lat is not None and p.lon is not None else "unresolved"
+        )
         out.append(f"- {_md(p.name)} ({p.country or '—'}; {coords}) [@{p.start}–{p.end}]")
     out += ["", "## Findings", ""]
     for f in analysis.findings:

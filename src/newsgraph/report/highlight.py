@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from html import escape
+from itertools import pairwise
 
 from markupsafe import Markup
 
@@ -67,7 +67,7 @@ def highlighted_body(analysis: Analysis) -> Markup:
     heads = {s.start for s in analysis.article.subheadings}
     html: list[str] = []
     para_open = False
-    for left, right in itertools.pairwise(points):
+    for left, right in pairwise(points):
         text = body[left:right]
         if text == "\n":
             if para_open:
@@ -76,9 +76,7 @@ def highlighted_body(analysis: Analysis) -> Markup:
             continue
         if not para_open:
             html.append(
-                f'<h3 class="subheading" id="o{left}">'
-                if left in heads
-                else f'<p id="o{left}">'
+                f'<h3 class="subheading" id="o{left}">' if left in heads else f'<p id="o{left}">'
             )
             para_open = True
         active = [m for m in marks if m.start <= left and right <= m.end]

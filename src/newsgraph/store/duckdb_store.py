@@ -16,9 +16,10 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from newsgraph import __version__
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest.ids import content_id
-from newsgraph.model import Analysis
+from newsgraph.model import Analysis, Article
 from newsgraph.store.rows import TABLES, analysis_rows
 
 DEFAULT_DB = "newsgraph.duckdb"
@@ -142,6 +143,7 @@ class Store:
             for table, rows in analysis_rows(analysis).items():
                 merged[table].extend(rows)
             merged["articles"][-1]["body_hash"] = content_id(analysis.article.body)
+            merged["articles"][-1]["pipeline_version"] = __version__
         for table, rows in merged.items():
             if not rows:
                 continue
@@ -153,6 +155,18 @@ class Store:
                 self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM _incoming")
             finally:
                 self.con.unregister("_incoming")
+
+    def up_to_date(self, articles: list[Article]) -> set[str]:
+        """Ids of articles already stored with the same body by this newsgraph version."""
+        if not articles:
+            return set()
+        rows = self.con.execute(
+            "SELECT article_id, body_hash FROM articles WHERE pipeline_version = ? "
+            "AND article_id IN (SELECT unnest(?))",
+            [__version__, [a.id for a in articles]],
+        ).fetchall()
+        stored = dict(rows)
+        return {a.id for a in articles if stored.get(a.id) == content_id(a.body)}
 
     def record_input_errors(self, errors: Iterable[tuple[str, str]]) -> None:
         rows = list(errors)

@@ -55,7 +55,13 @@ def analysis_rows(analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
         )  # fmt: skip
         for m in a.mentions:
             rows["mentions"].append(
-                {"article_id": aid, "actor_id": a.id, "start": m.start, "end": m.end, "text": m.text}
+                {
+                    "article_id": aid,
+                    "actor_id": a.id,
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                }
             )
     for e in analysis.events:
         rows["events"].append(

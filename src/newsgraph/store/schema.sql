@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS articles (
     n_findings            INTEGER,
     analysis_json         VARCHAR,              -- the whole analysis, one JSON object
     body_hash             VARCHAR,              -- normalised-text hash: identical bodies are stored once
+    pipeline_version      VARCHAR,              -- newsgraph version that produced the analysis
     stored_at             TIMESTAMP DEFAULT current_timestamp
 );
 
