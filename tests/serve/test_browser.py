@@ -126,22 +126,26 @@ def _event_rows(pg: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def _check_article_page(pg: Any, quote_words: str) -> None:
-    """The KCNA-style quote is highlighted with its speaker, the events panel has
-    PRK… → THREATEN → USA…, clicking the quote marks its span."""
+def _check_quote(pg: Any, quote_words: str) -> None:
+    """The KCNA-style quote is highlighted with its speaker; clicking it marks its span."""
     quote_span = pg.locator("#body .hl-quote", has_text=quote_words).first
     assert quote_span.count() == 1
     assert "Kim Jong Un" in (quote_span.get_attribute("title") or "")
     panel_quote = pg.locator("#quotes li.quote", has_text=quote_words).first
     assert panel_quote.locator(".speaker").inner_text().strip() == "Kim Jong Un"
+    panel_quote.locator("a.jump").click()
+    assert pg.locator("#body .hl-quote.active").count() >= 1
+
+
+def _check_threat(pg: Any) -> None:
+    """The events panel lists PRK… → THREATEN → USA…."""
+    rows = _event_rows(pg)
     assert any(
         r["type"] == "THREATEN"
         and any(c.startswith("PRK") for c in r["source"])
         and any(c.startswith("USA") for c in r["target"])
-        for r in _event_rows(pg)
-    ), _event_rows(pg)
-    panel_quote.locator("a.jump").click()
-    assert pg.locator("#body .hl-quote.active").count() >= 1
+        for r in rows
+    ), rows
 
 
 def _click_kim(pg: Any) -> None:
@@ -157,7 +161,8 @@ def test_home_and_handmade_article(page: Any, server: str) -> None:
     _shot(page, "home")
     page.get_by_role("link", name="North Korea vows toughest response").click()
     assert page.locator("#article-title").inner_text() == "North Korea vows toughest response"
-    _check_article_page(page, "We will answer pressure with strength")
+    _check_quote(page, "We will answer pressure with strength")
+    _check_threat(page)
     _shot(page, "article-handmade")
     _click_kim(page)
     assert page.locator("tr.counterpart[data-code='USA']").count() == 1
@@ -177,12 +182,12 @@ def test_hostile_text_stays_text(page: Any, server: str) -> None:
 def test_network_and_map_draw(page: Any, server: str) -> None:
     page.goto(server + "/network")
     assert page.locator("svg.network .node").count() >= 5
-    page.locator("svg.network .node[data-code='USA'] circle").hover()
+    page.locator("svg.network .node[data-code='USA']").dispatch_event("mouseenter")
     assert page.locator("svg.network.dim .edge.lit").count() >= 2
     _shot(page, "network")
     page.goto(server + "/map")
     assert page.locator("svg.map .land path").count() > 150
-    page.locator("svg.map .place[data-name='Seoul'] circle").hover()
+    page.locator("svg.map .place[data-name='Seoul']").dispatch_event("mouseenter")
     assert "Seoul" in page.locator("#map-info").inner_text()
     _shot(page, "map")
 
@@ -203,13 +208,22 @@ def test_paste_an_article(page: Any, server: str) -> None:
     _shot(page, "pasted")
 
 
-def test_seed_article(page: Any, server: str, seed: Analysis) -> None:
+def _open_seed(page: Any, server: str, seed: Analysis) -> None:
     if not seed.actors and not seed.events and not seed.quotes:
         pytest.skip("the pipeline extracts nothing from the seed yet (extractors not merged)")
     page.goto(server + "/")
     page.get_by_role("link", name=SEED_TITLE).click()
     assert page.locator("#article-title").inner_text() == SEED_TITLE
-    _check_article_page(page, "which direction we should go")
+
+
+def test_seed_article_quote_and_actor_page(page: Any, server: str, seed: Analysis) -> None:
+    _open_seed(page, server, seed)
+    _check_quote(page, "which direction we should go")
     _shot(page, "article-seed")
     _click_kim(page)
     _shot(page, "actor-seed")
+
+
+def test_seed_article_events_panel(page: Any, server: str, seed: Analysis) -> None:
+    _open_seed(page, server, seed)
+    _check_threat(page)
