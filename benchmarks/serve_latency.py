@@ -44,7 +44,7 @@ def build_store(db: Path, limit: int) -> None:
         batch = []
         for i, analysis in enumerate(analyze_articles(articles), 1):
             batch.append(analysis)
-            if len(batch) >= 256:
+            if len(batch) >= 64:
                 store.write_batch(batch)
                 batch.clear()
                 print(f"  analysed {i}/{len(articles)}", file=sys.stderr, flush=True)
