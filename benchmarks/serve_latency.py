@@ -134,6 +134,8 @@ def main() -> None:
     con.close()
     print(f"store: {counts[0]} articles, {counts[1]} events, {counts[2]} actors, {counts[3]} codes")
     workloads = {
+        # the floor: a small static file, no store, no template (what the box itself allows)
+        "GET /static/map.js (floor)": ["/static/map.js"] * args.requests,
         "GET /api/articles/{id}": [f"/api/articles/{quote(i, safe=':')}" for i in ids],
         "GET /api/actors/{code}": [
             f"/api/actors/{quote(c, safe='')}" + (f"?name={quote(n)}" if n else "")

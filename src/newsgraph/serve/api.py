@@ -100,8 +100,9 @@ def list_articles(
 )
 def get_article(request: Request, article_id: str) -> Response:
     """One article with its full analysis (contract newsgraph.analysis/1)."""
-    with database(request).read() as con:
-        stored = queries.get_analysis_json(con, article_id)
+    stored = database(request).cached(
+        ("article-json", article_id), lambda con: queries.get_analysis_json(con, article_id)
+    )
     if stored is None:
         raise HTTPException(404, f"no stored article has the id {article_id!r}")
     # the stored JSON is the contract already: serve it without a parse/serialise round trip
@@ -136,8 +137,9 @@ def get_actor(
     ] = None,
 ) -> ActorProfile:
     """An actor code (or one named member): counterparts, mean Goldstein, timeline."""
-    with database(request).read() as con:
-        profile = queries.actor_profile(con, code, name)
+    profile = database(request).cached(
+        ("actor", code, name), lambda con: queries.actor_profile(con, code, name)
+    )
     if profile is None:
         who = f"{name!r} under {code!r}" if name else repr(code)
         raise HTTPException(404, f"no stored actor {who}")

@@ -10,9 +10,11 @@ configurations of one file in a process, hence close-then-reopen rather than two
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 import duckdb
 import pyarrow as pa
@@ -20,6 +22,9 @@ import pyarrow as pa
 from newsgraph.analyse.derived import build_derived, register_derived
 from newsgraph.model import Analysis
 from newsgraph.store import Store, StoreError, WriteResult
+
+T = TypeVar("T")
+CACHE_SIZE = 4096
 
 
 class ReadWriteLock:
@@ -71,6 +76,10 @@ class Database:
         self._generation = 0
         self._con: duckdb.DuckDBPyConnection | None = None
         self._derived: dict[str, pa.Table] = {}
+        # answers per store snapshot: the file changes only through write(), which clears it
+        # (another process cannot write while we hold the file open read-only)
+        self._cache: OrderedDict[Hashable, Any] = OrderedDict()
+        self._cache_lock = threading.Lock()
         self._prepare_file()
         self._open()
 
@@ -92,6 +101,8 @@ class Database:
                 "process writing to it?"
             ) from exc
         self._derived = build_derived(self._con)
+        with self._cache_lock:
+            self._cache.clear()
         self._generation += 1
 
     def _close(self) -> None:
@@ -124,6 +135,21 @@ class Database:
         """A cursor for this thread, valid inside the block."""
         with self._lock.reading():
             yield self._cursor()
+
+    def cached(self, key: Hashable, compute: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """``compute(cursor)``, remembered for this snapshot of the store (LRU bounded)."""
+        with self._lock.reading():
+            with self._cache_lock:
+                if key in self._cache:
+                    self._cache.move_to_end(key)
+                    hit: T = self._cache[key]
+                    return hit
+            value = compute(self._cursor())
+            with self._cache_lock:
+                self._cache[key] = value
+                if len(self._cache) > CACHE_SIZE:
+                    self._cache.popitem(last=False)
+            return value
 
     def write(self, analyses: Iterable[Analysis]) -> WriteResult:
         batch = list(analyses)

@@ -132,8 +132,9 @@ def _article_page(
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article(request: Request, article_id: str) -> HTMLResponse:
-    with database(request).read() as con:
-        analysis = queries.get_analysis(con, article_id)
+    analysis = database(request).cached(
+        ("analysis", article_id), lambda con: queries.get_analysis(con, article_id)
+    )
     if analysis is None:
         raise HTTPException(404, f"No stored article has the id {article_id!r}.")
     return _article_page(analysis)
@@ -164,10 +165,12 @@ def actors(
 def actor(
     request: Request, code: str, name: Annotated[str | None, Query(max_length=300)] = None
 ) -> HTMLResponse:
-    with database(request).read() as con:
-        profile = queries.actor_profile(con, code, name, n_recent=50)
-        net = queries.actor_network(con, focus=code, limit=40) if profile else None
-    if profile is None or net is None:
+    db = database(request)
+    profile = db.cached(
+        ("actor-page", code, name), lambda con: queries.actor_profile(con, code, name, n_recent=50)
+    )
+    net = db.cached(("network", code), lambda con: queries.actor_network(con, focus=code, limit=40))
+    if profile is None:
         who = f"{name!r} under the code {code!r}" if name else f"the code {code!r}"
         raise HTTPException(404, f"The store has no actor {who}.")
     return render(
