@@ -1,0 +1,55 @@
+"""What the routes share: the app's database and its analyser (injectable for tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import cast
+
+from fastapi import Request
+
+from newsgraph.errors import InputError
+from newsgraph.ingest.dates import normalize_date
+from newsgraph.model import Analysis, Article
+from newsgraph.serve.db import Database
+
+Analyzer = Callable[[Article], Analysis]
+
+
+def database(request: Request) -> Database:
+    return cast(Database, request.app.state.db)
+
+
+def default_analyzer(article: Article) -> Analysis:
+    from newsgraph.pipeline import analyze_article
+
+    return analyze_article(article)
+
+
+def analyze_input(
+    request: Request,
+    text: str | None = None,
+    html: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+) -> Analysis:
+    """Build the article from pasted text or HTML and analyse it; ``InputError`` when the
+    input has no text or the date is not one we read."""
+    day = normalize_date(published)
+    if html is not None:
+        from newsgraph.ingest.html import article_from_html
+
+        article = article_from_html(html, published=day, source="pasted HTML", url=url)
+        if title:
+            article = article.model_copy(update={"title": title})
+    else:
+        from newsgraph.ingest.text import article_from_text
+
+        article = article_from_text(text or "", published=day, source="pasted text", title=title)
+        if url:
+            article = article.model_copy(update={"url": url})
+    analyzer = cast(Analyzer, request.app.state.analyzer)
+    return analyzer(article)
+
+
+__all__ = ["Analyzer", "InputError", "analyze_input", "database", "default_analyzer"]
