@@ -138,6 +138,7 @@ def analyze(
         yield from fresh(chunk)
 
     store = None
+    near_pairs = 0
     if not no_store:
         try:
             store = Store(db)
@@ -185,6 +186,7 @@ def analyze(
             sink.close()
         if store:
             store.record_input_errors(failures)
+            near_pairs = store.count("near_duplicates") // 2
             store.close()
 
     table = Table(title="newsgraph analyze", show_header=False)
@@ -196,6 +198,7 @@ def analyze(
             "unchanged (already stored)", str(len(total.unchanged) + len(skipped_current))
         )
         table.add_row("identical body under another id (kept once)", str(len(total.duplicates)))
+        table.add_row("near-duplicate pairs linked (whole store)", str(near_pairs))
         table.add_row("store", str(db))
     if out_file:
         table.add_row("analysis JSON", str(out_file))

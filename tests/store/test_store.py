@@ -68,3 +68,23 @@ def test_up_to_date_skips_only_unchanged_bodies(tmp_path: Path) -> None:
         changed = Article(id="a", body="Body one, edited.")
         assert store.up_to_date([same]) == {"a"}
         assert store.up_to_date([changed]) == set()
+
+
+STORY = (
+    "The city council voted on Tuesday to approve a new budget for public transport, "
+    "adding twelve bus routes and extending the tram line to the northern suburbs. "
+    "The mayor said the plan would cut commuting times and reduce traffic in the centre. "
+    "Opposition members argued that the cost was too high and asked for an audit."
+)
+
+
+def test_near_duplicates_are_linked_not_merged(tmp_path: Path) -> None:
+    edited = STORY.replace("twelve", "eleven")
+    other = "A completely different story about a football match that ended in a draw. " * 3
+    with Store(tmp_path / "t.duckdb") as store:
+        store.write_batch([_analysis("a", STORY)])
+        store.write_batch([_analysis("b", edited), _analysis("c", other)])
+        assert store.count() == 3
+        assert [i for i, _ in store.near_duplicates("b")] == ["a"]
+        assert [i for i, _ in store.near_duplicates("a")] == ["b"]
+        assert store.near_duplicates("c") == []

@@ -18,11 +18,13 @@ import pyarrow as pa
 
 from newsgraph import __version__
 from newsgraph.errors import NewsgraphError
-from newsgraph.ingest.ids import content_id
+from newsgraph.ingest.ids import body_fingerprint, content_id
 from newsgraph.model import Analysis, Article
 from newsgraph.store.rows import TABLES, analysis_rows
 
 DEFAULT_DB = "newsgraph.duckdb"
+# SimHash bits that may differ between near-duplicates (an edited copy: ~3; unrelated: ~32)
+NEAR_DUPLICATE_BITS = 4
 
 
 class StoreError(NewsgraphError):
@@ -138,12 +140,21 @@ class Store:
                 self.con.execute(
                     f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [replace_ids]
                 )
+            self.con.execute(
+                "DELETE FROM near_duplicates WHERE article_id IN (SELECT unnest($1)) "
+                "OR other_id IN (SELECT unnest($1))",
+                [replace_ids],
+            )
         merged: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
         for analysis in analyses:
             for table, rows in analysis_rows(analysis).items():
                 merged[table].extend(rows)
             merged["articles"][-1]["body_hash"] = content_id(analysis.article.body)
             merged["articles"][-1]["pipeline_version"] = __version__
+        self._insert_rows(merged)
+        self._link_near_duplicates(analyses)
+
+    def _insert_rows(self, merged: dict[str, list[dict[str, Any]]]) -> None:
         for table, rows in merged.items():
             if not rows:
                 continue
@@ -155,6 +166,32 @@ class Store:
                 self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM _incoming")
             finally:
                 self.con.unregister("_incoming")
+
+    def _link_near_duplicates(self, analyses: list[Analysis]) -> None:
+        """Fingerprint the new bodies and link each to stored bodies a few bits away."""
+        prints = [(body_fingerprint(a.article.body), a.article.id) for a in analyses]
+        self.con.executemany("UPDATE articles SET fingerprint = ? WHERE article_id = ?", prints)
+        for fp, aid in prints:
+            if fp == 0:
+                continue
+            self.con.execute(
+                "INSERT OR IGNORE INTO near_duplicates "
+                "SELECT ?, article_id, 1 - bit_count(xor(fingerprint, ?::UBIGINT)) / 64 FROM articles "
+                "WHERE article_id <> ? AND fingerprint <> 0 "
+                "AND bit_count(xor(fingerprint, ?::UBIGINT)) <= ?",
+                [aid, fp, aid, fp, NEAR_DUPLICATE_BITS],
+            )
+        self.con.execute(
+            "INSERT OR IGNORE INTO near_duplicates SELECT other_id, article_id, similarity "
+            "FROM near_duplicates"
+        )
+
+    def near_duplicates(self, article_id: str) -> list[tuple[str, float]]:
+        rows = self.con.execute(
+            "SELECT other_id, similarity FROM near_duplicates WHERE article_id = ? ORDER BY 2 DESC",
+            [article_id],
+        ).fetchall()
+        return [(r[0], float(r[1])) for r in rows]
 
     def up_to_date(self, articles: list[Article]) -> set[str]:
         """Ids of articles already stored with the same body by this newsgraph version."""

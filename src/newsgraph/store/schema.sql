@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS articles (
     analysis_json         VARCHAR,              -- the whole analysis, one JSON object
     body_hash             VARCHAR,              -- normalised-text hash: identical bodies are stored once
     pipeline_version      VARCHAR,              -- newsgraph version that produced the analysis
+    fingerprint           UBIGINT,              -- 64-bit SimHash of the body: near-duplicates are a few bits apart
     stored_at             TIMESTAMP DEFAULT current_timestamp
 );
 
