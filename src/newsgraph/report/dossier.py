@@ -4,6 +4,7 @@ UI's article page) and JSON. Every item links into the text by its span."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -32,12 +33,18 @@ def actor_label(analysis: Analysis, ids: list[str]) -> str:
     return ", ".join(names) or "—"
 
 
+# A sentence ends at . ! or ? (maybe followed by a closing quote) before white space and a
+# capital or an opening quote, unless the period closes an initialism such as "U.S.".
+_SENTENCE_END = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\b[A-Z])[.!?][”’\"')]?(?=\s+[“‘\"'(A-Z0-9])|\n")
+
+
 def sentence_around(body: str, start: int, end: int, limit: int = 300) -> str:
-    """The sentence (or line) holding [start, end), trimmed for a table cell."""
-    left = max(body.rfind(". ", 0, start), body.rfind("\n", 0, start))
-    left = 0 if left < 0 else left + 1
-    right_candidates = [i for i in (body.find(". ", end), body.find("\n", end)) if i >= 0]
-    right = min(right_candidates) + 1 if right_candidates else len(body)
+    """The sentence holding [start, end) (several if the span crosses them), trimmed."""
+    left = 0
+    for m in _SENTENCE_END.finditer(body, 0, start):
+        left = m.end()
+    m = _SENTENCE_END.search(body, max(end - 1, left))
+    right = m.end() if m else len(body)
     text = body[left:right].strip()
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -68,8 +75,17 @@ def summary_line(analysis: Analysis) -> str:
     line = f"{head} ({art.published or 'undated'}): " + ", ".join(parts)
     rows = event_rows(analysis)
     if rows:
-        # the most consequential event: largest absolute Goldstein score, first in text
-        key = max(rows, key=lambda r: abs(r.event.goldstein or 0.0))
+        # the most telling event: asserted before reported-as-denied/hypothetical, with a
+        # target before without, then the largest absolute Goldstein score, first in text
+        key = max(
+            rows,
+            key=lambda r: (
+                r.event.status in ("asserted", "alleged"),
+                bool(r.event.target),
+                abs(r.event.goldstein or 0.0),
+                -r.event.span.start,
+            ),
+        )
         line += f". Key event: {key.source} → {key.event.type} → {key.target}"
     return line
 
