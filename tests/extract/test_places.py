@@ -99,3 +99,25 @@ def test_country_code_and_ids() -> None:
 def test_abbreviations(text: str) -> None:
     p = place(places_of(f"Trade between the {text} and China grew."), text)
     assert p.feature == "country"
+
+
+def test_whole_org_name_is_one_place() -> None:
+    # spaCy files these as ORG; the whole name is a country, not "Guinea" plus "Bissau"
+    places = places_of("Aid flights reached Guinea-Bissau and DR Congo this week.")
+    assert place(places, "Guinea-Bissau").country == "GNB"
+    assert place(places, "DR Congo").country == "COD"
+    assert not any(p.text in {"Guinea", "Bissau", "Congo"} for p in places)
+
+
+def test_hyphenated_name_cut_by_ner_is_extended() -> None:
+    places = places_of("Bird flu was found on a farm in Saxony-Anhalt.")
+    assert place(places, "Saxony-Anhalt").feature == "admin1"
+
+
+def test_reference_points_for_large_areas() -> None:
+    text = "Exports from Canada and Indonesia to Texas and New South Wales rose."
+    places = places_of(text)
+    # the curated reference points (data/places/reference_points.tsv), not town-box centres
+    assert near(place(places, "Indonesia"), -5.0, 120.0, km=1)
+    assert near(place(places, "Texas"), 31.97, -99.90, km=1)
+    assert near(place(places, "New South Wales"), -31.25, 146.92, km=1)

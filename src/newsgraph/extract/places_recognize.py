@@ -26,6 +26,10 @@ CLOSED_LABELS = frozenset(
      "LAW", "LANGUAGE", "EVENT", "PRODUCT"}
 )  # fmt: skip
 CONNECTORS = frozenset({"of", "de", "del", "la", "el", "al", "upon", "on", "da", "do", "dos"})
+# Features for which an ORG-labelled whole name is read as a place.
+WHOLE_ORG_FEATURES = frozenset(
+    {"country", "admin1", "region", "continent", "sea", "ocean", "island", "peninsula"}
+)
 TRAILING = ("'s", "\u2019s", "'", "\u2019")
 # A capitalised word heading a sentence is only a candidate when tagged a proper noun.
 
@@ -113,6 +117,37 @@ def _places_inside_org(ent: Span, gazetteer: Gazetteer) -> list[Toponym]:
     return found
 
 
+def _whole_org_place(ent: Span, gazetteer: Gazetteer) -> Toponym | None:
+    """An "organisation" whose whole name is a country, division or region ("DR Congo",
+    "Guinea-Bissau", "the Pacific Northwest"): one weak toponym, not its parts."""
+    text, start = _trim(ent.text, ent.start_char)
+    key = gazetteer.key_for(text)
+    if key is None or gazetteer.is_demonym(text):
+        return None
+    if not any(c.entry.feature in WHOLE_ORG_FEATURES for c in gazetteer.lookup(key)):
+        return None
+    return Toponym(start, start + len(text), text, False, key)
+
+
+def _extend_right(ent: Span, gazetteer: Gazetteer) -> Span:
+    """Grow an entity over a hyphenated or capitalised continuation that the NER cut off
+    ("Saxony" + "-Anhalt", "Guinea" + "-Bissau") when the longer name is in the gazetteer."""
+    doc = ent.doc
+    best = ent
+    for end in range(ent.end + 1, min(ent.end + 3, len(doc)) + 1):
+        added = doc[ent.end : end]
+        if not all(t.text == "-" or _is_capitalised(t) for t in added):
+            break
+        if added[-1].text == "-":
+            continue
+        longer = doc[ent.start : end]
+        if " -" in longer.text or "- " in longer.text:
+            break  # a dash between words, not a hyphenated name
+        if gazetteer.key_for(_trim(longer.text, longer.start_char)[0]) is not None:
+            best = longer
+    return best
+
+
 def recognize_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     """Toponym spans in text order, demonyms excluded."""
     toponyms: list[Toponym] = []
@@ -126,14 +161,15 @@ def recognize_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         if ent.label_ == "PERSON" and len(ent) > 1:
             continue  # a full personal name, even if a town shares it
         if ent.label_ == "ORG" and len(ent) > 1:
-            toponyms.extend(_places_inside_org(ent, gazetteer))
+            whole = _whole_org_place(ent, gazetteer)
+            toponyms.extend([whole] if whole else _places_inside_org(ent, gazetteer))
             continue
-        for part, part_start in _split_list(ent):
+        strong = ent.label_ in PLACE_LABELS
+        for part, part_start in _split_list(_extend_right(ent, gazetteer)):
             text, start = _trim(part, part_start)
             key = gazetteer.key_for(text) if text and not gazetteer.is_demonym(text) else None
             if key is None:
                 continue
-            strong = ent.label_ in PLACE_LABELS
             toponyms.append(Toponym(start, start + len(text), text, strong, key))
     # a surname seen in a full personal name ("Bruce Ivins" ... "Ivins said") is no place
     surnames = {

