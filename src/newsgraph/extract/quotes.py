@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.context import Context
 from newsgraph.extract.quotes_lexicon import cue_lexicon
 from newsgraph.extract.quotes_marks import Quoted, find_quoted
-from newsgraph.extract.quotes_speakers import Speaker, SpeakerResolver, subject_of
+from newsgraph.extract.quotes_speakers import Speaker, SpeakerResolver, speaker_token
 from newsgraph.model import Quote, QuoteKind, TextSpan
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ class _Found:
 
 def extract_quotes(doc: Doc, ctx: Context) -> list[Quote]:
     body = doc.text
-    resolver = SpeakerResolver(doc, ctx)
+    resolver = SpeakerResolver(doc, ctx, describe=True)
     quoted = find_quoted(body)
     found = [f for q in quoted if (f := _from_marks(doc, q, resolver)) is not None]
     found.extend(_indirect(doc, quoted, resolver))
@@ -175,7 +175,7 @@ def _speech_verb(span: Span | None, nearest_first: bool) -> Token | None:
 def _speaker_of_cue(
     cue: Token, resolver: SpeakerResolver, quote: tuple[int, int] | None = None
 ) -> tuple[Speaker | None, str | None]:
-    subj = subject_of(cue)
+    subj = speaker_token(cue)
     speaker = resolver.resolve(subj) if subj is not None else None
     if speaker is None:
         speaker = _according_to(cue.sent, resolver)
@@ -265,12 +265,15 @@ def _clause_subject(
 
     The subject of a reported clause (``said the victims were "..."``) is not the speaker.
     """
+    if verb.lemma_.lower() in speech_verbs:
+        who = speaker_token(verb)
+        if who is None or q.open_at <= who.idx < q.close_end:
+            return None
+        speaker = resolver.resolve(who)
+        return (speaker, verb) if speaker is not None else None
     for child in verb.children:
         if child.dep_ not in ("nsubj", "nsubjpass") or q.open_at <= child.idx < q.close_end:
             continue
-        if verb.lemma_.lower() in speech_verbs:
-            speaker = resolver.resolve(child)
-            return (speaker, verb) if speaker is not None else None
         if verb.dep_ == "ccomp":
             return None
         speaker = resolver.resolve(child)
@@ -300,50 +303,121 @@ def _cue_span(tok: Token | None) -> TextSpan | None:
 
 # -- indirect speech ----------------------------------------------------------------------
 def _indirect(doc: Doc, quoted: list[Quoted], resolver: SpeakerResolver) -> list[_Found]:
-    verbs = cue_lexicon().clause_verbs
+    """Reported clauses of speech verbs (before or after the verb) and of "according to X"."""
+    lex = cue_lexicon()
     inside = [(q.open_at, q.close_end) for q in quoted]
     found: list[_Found] = []
     for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+        if tok.lower_ == "according" and tok.dep_ == "prep":
+            item = _according_clause(doc, tok, inside, resolver)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in lex.clause_verbs:
+            item = _reported_clause(doc, tok, inside, resolver)
+        else:
             continue
-        if _overlaps(inside, tok.idx, tok.idx + 1):
-            continue
-        clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
-        if clause is None or clause.i - tok.i > 6:
-            continue
-        left = clause.left_edge
-        if left.dep_ == "mark" and left.lower_ in ("that", "whether", "if"):
-            left = doc[left.i + 1]
-        right = clause.right_edge
-        if right.is_punct:
-            right = doc[max(right.i - 1, left.i)]
-        start, end = left.idx, right.idx + len(right)
-        if end - start < 12 or _overlaps(inside, start, end):
-            continue
-        subj = subject_of(tok)
-        if subj is None:
-            continue
-        speaker = resolver.resolve(subj)
-        if speaker is None:
-            continue
-        cue = _cue_span(tok)
-        found.append(
-            _Found("indirect", start, end, doc.text[start:end], speaker, _via(tok, resolver),
-                   cue, start, end)
-        )
+        if item is not None:
+            found.append(item)
     return found
 
 
+def _reported_clause(
+    doc: Doc, verb: Token, inside: list[tuple[int, int]], resolver: SpeakerResolver
+) -> _Found | None:
+    if _overlaps(inside, verb.idx, verb.idx + 1) or _negated(verb):
+        return None
+    if verb.lemma_.lower() in _MENTAL_VERBS:
+        return None  # beliefs and fears are not speech
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    left = clause.left_edge
+    if left.dep_ == "mark" and left.lower_ in ("that", "whether", "if"):
+        left = doc[left.i + 1]
+    right = clause.right_edge
+    while right.i > left.i and (right.is_punct or right.dep_ == "cc"):
+        right = doc[right.i - 1]
+    start, end = left.idx, right.idx + len(right)
+    if end - start < 12 or _mostly_quoted(doc.text, inside, start, end):
+        return None
+    who = speaker_token(verb)
+    speaker = resolver.resolve(who) if who is not None else None
+    if speaker is None:
+        return None
+    return _Found("indirect", start, end, doc.text[start:end], speaker, _via(verb, resolver),
+                  _cue_span(verb), start, end)
+
+
+def _according_clause(
+    doc: Doc, according: Token, inside: list[tuple[int, int]], resolver: SpeakerResolver
+) -> _Found | None:
+    """"A, according to X" / "According to X, A" / "A was, according to X, B": A is X's."""
+    to = next((c for c in according.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if to is None and according.i + 1 < len(doc) and doc[according.i + 1].lower_ == "to":
+        to = doc[according.i + 1]
+    source = _pobj(to) if to is not None else None
+    if source is None:
+        return None
+    speaker = resolver.resolve(source)
+    if speaker is None:
+        return None
+    sent = according.sent
+    phrase_start, phrase_end = according.i, according.right_edge.i + 1
+    left, right = sent.start, sent.end
+    if phrase_start - left <= 1:  # According to X, A
+        left = phrase_end
+    elif right - phrase_end <= 2:  # A, according to X.
+        right = phrase_start
+    while left < right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
+        right -= 1
+    if right - left < 3:
+        return None
+    start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
+    if _mostly_quoted(doc.text, inside, start, end):
+        return None  # according to X, "...": a direct quote
+    cue = TextSpan(start=according.idx, end=to.idx + len(to), text=doc.text[according.idx:to.idx + len(to)])
+    return _Found("indirect", start, end, doc.text[start:end], speaker, None, cue, start, end)
+
+
+_MENTAL_VERBS = frozenset({"believe", "think", "fear", "hope", "feel", "expect", "know"})
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _mostly_quoted(body: str, inside: list[tuple[int, int]], start: int, end: int) -> bool:
+    """A clause that is only a subject or pronoun plus a quotation: the quote stands alone."""
+    rest = body[start:end]
+    for s, e in inside:
+        if s < end and start < e:
+            a, b = max(s, start) - start, min(e, end) - start
+            rest = rest[:a] + " " * (b - a) + rest[b:]
+    return len(_WORD.findall(rest)) <= 2
+
+
 def _drop_nested_indirect(found: list[_Found]) -> list[_Found]:
-    """'X reported Y said that Z': keep the outer report, not the clause inside it twice."""
-    kept: list[_Found] = []
-    for f in found:
-        if f.kind == "indirect" and any(
-            k.kind == "indirect" and k.start <= f.start and f.end <= k.end for k in kept
-        ):
+    """"X reported Y said Z": one item, Y's, with X as the channel; other nested clauses
+    keep the outer report."""
+    drop: set[int] = set()
+    for i, outer in enumerate(found):
+        if outer.kind != "indirect":
             continue
-        kept.append(f)
-    return kept
+        for j, inner in enumerate(found):
+            if j == i or inner.kind != "indirect" or j in drop:
+                continue
+            if not (outer.start <= inner.start and inner.end <= outer.end):
+                continue
+            if inner.cue is not None and inner.cue.start - outer.start <= 40 and (
+                inner.speaker is not None
+            ):
+                drop.add(i)  # the outer report is "Y said Z": keep Y's clause
+                if inner.via is None and outer.speaker and not outer.speaker.is_person:
+                    inner.via = outer.speaker.actor_id
+            else:
+                drop.add(j)
+            break
+    return [f for k, f in enumerate(found) if k not in drop]
 
 
 def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -23,6 +23,29 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "our", "us"})
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+QUANTIFIERS = frozenset(
+    {"some", "one", "several", "many", "most", "all", "both", "two", "three", "few", "none"}
+)
+OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
+ORG_NOUNS = frozenset(
+    {"ministry", "department", "agency", "government", "police", "army", "court", "committee",
+     "council", "company", "office", "embassy", "commission", "administration", "military",
+     "campaign", "party", "firm", "union", "team", "organisation", "organization", "service",
+     "website", "site", "database", "study", "survey", "report", "authority", "navy"}
+)  # fmt: skip
+FIGURE_NOUNS = frozenset({"estimate", "figure", "statistic", "statistics", "data", "count"})
+GENDER_NOUNS = {
+    "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+    "spokesman": "m", "spokeswoman": "f", "wife": "f", "husband": "m", "mother": "f",
+    "father": "m", "son": "m", "daughter": "f", "brother": "m", "sister": "f", "actress": "f",
+    "woman": "f", "man": "m", "girl": "f", "boy": "m", "king": "m", "queen": "f",
+    "fiancée": "f", "fiancee": "f", "girlfriend": "f", "boyfriend": "m", "widow": "f",
+    "chairman": "m", "chairwoman": "f", "businessman": "m", "businesswoman": "f",
+    "congressman": "m", "congresswoman": "f", "prince": "m", "princess": "f", "sir": "m",
+    "dame": "f", "lady": "f", "lord": "m", "uncle": "m", "aunt": "f", "grandmother": "f",
+    "grandfather": "m", "stepfather": "m", "stepmother": "f", "niece": "f", "nephew": "m",
+}  # fmt: skip
 EXPLETIVES = frozenset({"it", "this", "that", "there", "which", "what", "who", "these", "those"})
 _ID_RE = re.compile(r"^a(\d+)$")
 NAMED_LABELS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
@@ -48,7 +71,9 @@ class SpeakerResolver:
     ctx: Context
     last_person: list[tuple[int, str]] = field(default_factory=list)  # (offset, actor id)
     last_group: list[tuple[int, str]] = field(default_factory=list)
+    describe: bool = False  # give described speakers ("a fire officer") an actor of their own
     _person_offsets_ready: bool = False
+    _genders: dict[str, str] = field(default_factory=dict)  # person actor id -> "m" | "f"
 
     # -- noun phrases ---------------------------------------------------------------
     def phrase_span(self, tok: Token) -> Span:
@@ -73,8 +98,13 @@ class SpeakerResolver:
         low = tok.lower_
         if low in EXPLETIVES and tok.dep_ != "poss":
             return None
+        if low in QUANTIFIERS and tok.pos_ in ("PRON", "NUM", "ADJ", "DET"):
+            return self._quantified(tok)
         if tok.pos_ == "PRON" or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             return self._pronoun(tok)
+        holder = _holder_of_figures(tok)
+        if holder is not None:
+            return self.resolve(holder)  # "estimates by event organizers", "WHO's statistics"
         for child in tok.children:
             if child.dep_ == "appos" and child.ent_type_ == "PERSON":
                 return self.resolve(child)  # "an eyewitness, Nicole Towarek, said"
@@ -85,10 +115,11 @@ class SpeakerResolver:
             # a common noun ("officials", "Western officials", "experts"): no new actor
             if common_kind is None:
                 return None
-            kind = common_kind
             actor = self.ctx.actor_at(span.start_char, span.end_char)
+            if actor is None and self.describe:
+                return self._described(tok, common_kind)
             return Speaker(span.text, span.start_char, span.end_char, actor.id if actor else None,
-                           kind, is_person=bool(actor and actor.kind == "person"))
+                           common_kind, is_person=bool(actor and actor.kind == "person"))
         actor = self.ctx.actor_at(tok.idx, tok.idx + len(tok)) or self.ctx.actor_at(
             span.start_char, span.end_char
         )
@@ -107,24 +138,74 @@ class SpeakerResolver:
                 return str(ent.label_)
         return None
 
+    def _described(self, head: Token, kind: str) -> Speaker:
+        """An unnamed speaker ("a fire officer", "some of the protesters") as an actor."""
+        span = _description_span(head)
+        plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in QUANTIFIERS
+        lemma = head.lemma_.lower()
+        actor_kind: ActorKind = (
+            "organization" if lemma in ORG_NOUNS else "group" if plural else "person"
+        )
+        name = _strip_det(span.text) if actor_kind == "organization" else span.text
+        mention = Mention(start=span.start_char, end=span.end_char, text=span.text)
+        for actor in self.ctx.actors:
+            if actor.code is None and actor.name.lower() == name.lower():
+                actor.mentions.append(mention)
+                break
+        else:
+            actor = Actor(id=self._next_id(), name=name, kind=actor_kind, mentions=[mention])
+            self.ctx.actors.append(actor)
+        is_person = actor_kind == "person"
+        self._remember(span.start_char, actor.id, is_person)
+        return Speaker(span.text, span.start_char, span.end_char, actor.id, kind, is_person)
+
+    def _quantified(self, tok: Token) -> Speaker | None:
+        """"some of the protesters", "one of the organisers": the group the quantifier picks."""
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is None:
+                    return None
+                kind = cue_lexicon().source_kind_of.get(obj.lemma_.lower())
+                if kind is None or not self.describe or _looks_named(obj):
+                    return self.resolve(obj)
+                return self._described(tok, kind)
+        return None
+
     # -- pronouns and discourse -------------------------------------------------------
     def _pronoun(self, tok: Token) -> Speaker | None:
         low = tok.lower_
-        if low in ("i", "me", "my", "you", "your", "it", "its"):
-            return None
+        start, end = tok.idx, tok.idx + len(tok)
         if low in PERSON_PRONOUNS:
-            self._index_persons()
-            pool = self.last_person
-        else:
-            pool = self.last_group
+            best = self._antecedent(tok, PRONOUN_GENDER[low])
+            if best is None:
+                return None
+            return Speaker(tok.text, start, end, best, "pronoun", is_person=True)
+        if low not in GROUP_PRONOUNS:
+            return None  # I, you, it, everyone, someone: no antecedent to look for
         best = None
-        for offset, actor_id in pool:
+        for offset, actor_id in self.last_group:
             if offset < tok.idx:
                 best = actor_id
         if best is None:
             return None
-        start, end = tok.idx, tok.idx + len(tok)
-        return Speaker(tok.text, start, end, best, "pronoun", is_person=low in PERSON_PRONOUNS)
+        return Speaker(tok.text, start, end, best, "pronoun", is_person=False)
+
+    def _antecedent(self, pronoun: Token, gender: str) -> str | None:
+        """The most recent person before a he/she that agrees in gender and is not an object
+        in the pronoun's own sentence ("Speaking to Martin Smith of PBS, he said")."""
+        self._index_persons()
+        sent = pronoun.sent
+        for offset, actor_id in reversed(self.last_person):
+            if offset >= pronoun.idx:
+                continue
+            known = self._genders.get(actor_id)
+            if known is not None and known != gender:
+                continue
+            if sent.start_char <= offset and _is_object(self.doc, offset):
+                continue
+            return actor_id
+        return None
 
     def _index_persons(self) -> None:
         """Person mentions known before any speaker: actors of kind person, PERSON entities."""
@@ -141,6 +222,7 @@ class SpeakerResolver:
                     actor = known or self._make_actor(ent, "PERSON")
                     self.last_person.append((ent.start_char, actor.id))
         self.last_person.sort()
+        self._genders = person_genders(self.doc, self.last_person)
 
     def _remember(self, offset: int, actor_id: str, is_person: bool) -> None:
         pool = self.last_person if is_person else self.last_group
@@ -171,6 +253,81 @@ class SpeakerResolver:
     def _next_id(self) -> str:
         numbers = [int(m.group(1)) for a in self.ctx.actors if (m := _ID_RE.match(a.id))]
         return f"a{max(numbers, default=0) + 1}"
+
+
+def _is_object(doc: Doc, offset: int) -> bool:
+    """Is the name at ``offset`` an object (told Smith, speaking to Smith), not a subject?"""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[0]
+    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in OBJECT_DEPS
+
+
+def _description_span(head: Token) -> Span:
+    """The words describing an unnamed speaker: the head's subtree, short of a clause."""
+    doc = head.doc
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in ("prep", "acl", "appos", "compound", "amod", "relcl", "nummod"):
+            end = max(end, child.right_edge.i + 1)
+    while end > head.i + 1 and doc[end - 1].is_punct:
+        end -= 1
+    while start < head.i and doc[start].is_punct:
+        start += 1
+    return doc[start : min(end, head.i + 12)]
+
+
+def _holder_of_figures(tok: Token) -> Token | None:
+    """'estimates by X', 'X's statistics', 'figures from X': the source behind the numbers."""
+    if tok.lemma_.lower() not in FIGURE_NOUNS:
+        return None
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def person_genders(doc: Doc, persons: list[tuple[int, str]]) -> dict[str, str]:
+    """Gender of person actors from the text: titles and role nouns beside a mention
+    (Mr, Mrs, spokeswoman, his wife), and the he/she that follows a sentence whose subject
+    is that person alone. Unknown persons are left out (they agree with any pronoun)."""
+    votes: dict[str, dict[str, int]] = {}
+    by_sentence: dict[int, list[tuple[Token, str]]] = {}
+    for offset, actor_id in persons:
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span[0]
+        cues = [doc[i].lower_ for i in range(max(0, tok.i - 3), tok.i)]
+        cues += [c.lower_ for c in tok.head.children if c.dep_ == "appos"] + [tok.head.lower_]
+        for cue in cues:
+            g = GENDER_NOUNS.get(cue)
+            if g:
+                votes.setdefault(actor_id, {}).setdefault(g, 0)
+                votes[actor_id][g] += 1
+        by_sentence.setdefault(tok.sent.start, []).append((tok, actor_id))
+    for sent_start, mentions in by_sentence.items():
+        ids = {a for _, a in mentions}
+        subject = [a for t, a in mentions if t.head.dep_ == "nsubj" or t.dep_ == "nsubj"]
+        if len(ids) != 1 or not subject:
+            continue
+        sent = doc[sent_start].sent
+        nxt = doc[sent.end].sent if sent.end < len(doc) else None
+        for t in [*sent, *(nxt or [])]:
+            if t.i > mentions[0][0].i and t.lower_ in PRONOUN_GENDER and t.dep_ == "nsubj":
+                g = PRONOUN_GENDER[t.lower_]
+                votes.setdefault(subject[0], {}).setdefault(g, 0)
+                votes[subject[0]][g] += 1
+                break
+    return {a: max(v, key=lambda g: v[g]) for a, v in votes.items() if len(v) == 1}
 
 
 def _capitalised_tail(span: Span) -> str:
@@ -232,3 +389,39 @@ def agent_of(verb: Token) -> Token | None:
                 if obj.dep_ == "pobj":
                     return obj
     return None
+
+
+# Passive speech verbs whose grammatical subject is the hearer ("he was told by X").
+HEARER_VERBS = frozenset({"tell", "inform", "ask", "assure", "brief", "warn"})
+# Passive verbs whose subject is still the speaker ("Kim was quoted as saying by KCNA").
+QUOTED_VERBS = frozenset({"quote", "cite"})
+
+
+def speaker_token(verb: Token) -> Token | None:
+    """Who speaks through ``verb``: the ``by`` agent of a passive, else the subject.
+
+    "X was quoted (by KCNA)" keeps X; "he was told by X" and "was described as ... by X"
+    give X; a passive "he was told" with no agent gives nobody (he is the hearer).
+    """
+    lemma = verb.lemma_.lower()
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive and lemma not in QUOTED_VERBS:
+        agent = agent_of(verb)
+        if agent is not None:
+            return agent
+        if lemma in HEARER_VERBS:
+            return None
+    subj = subject_of(verb)
+    if subj is None:
+        return _named_before(verb)
+    return subj
+
+
+def _named_before(verb: Token) -> Token | None:
+    """A parse with no subject ("Calling it X, Anna F of ..., told Reuters"): the last
+    person named before the verb in its sentence, outside quote marks."""
+    best = None
+    for ent in verb.sent.ents:
+        if ent.label_ == "PERSON" and ent.end <= verb.i:
+            best = ent.root
+    return best
