@@ -326,13 +326,13 @@ def _reported_clause(
         return None
     if verb.lemma_.lower() in _MENTAL_VERBS:
         return None  # beliefs and fears are not speech
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    clause = _reported(verb)
     if clause is None:
         return None
     left = clause.left_edge
     if left.dep_ == "mark" and left.lower_ in ("that", "whether", "if"):
         left = doc[left.i + 1]
-    right = clause.right_edge
+    right = _clause_end(clause)
     while right.i > left.i and (right.is_punct or right.dep_ == "cc"):
         right = doc[right.i - 1]
     start, end = left.idx, right.idx + len(right)
@@ -377,6 +377,37 @@ def _according_clause(
         return None  # according to X, "...": a direct quote
     cue = TextSpan(start=according.idx, end=to.idx + len(to), text=doc.text[according.idx:to.idx + len(to)])
     return _Found("indirect", start, end, doc.text[start:end], speaker, None, cue, start, end)
+
+
+def _reported(verb: Token) -> Token | None:
+    """The reported clause: a complement after the verb, or one before it that the
+    attribution follows ("The crew were Iranians, the army said")."""
+    after = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if after:
+        return after[0]
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if not before:
+        return None
+    clause = before[-1]
+    gap = verb.doc[clause.right_edge.i + 1 : verb.i]
+    if not gap or gap[0].text != "," or any(t.text in ";:" for t in gap):
+        return None
+    return clause
+
+
+def _clause_end(clause: Token) -> Token:
+    """The clause's last token, short of a conjoined report of someone else's
+    ("X said A and several said B")."""
+    verbs = cue_lexicon().clause_verbs
+    end = clause
+    for child in clause.children:
+        own_report = child.dep_ == "conj" and child.lemma_.lower() in verbs and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+        )
+        if own_report:
+            break
+        end = child.right_edge if child.right_edge.i > end.i else end
+    return end if end.i >= clause.i else clause
 
 
 _MENTAL_VERBS = frozenset({"believe", "think", "fear", "hope", "feel", "expect", "know"})

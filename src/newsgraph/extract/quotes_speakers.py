@@ -27,6 +27,7 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "he
 QUANTIFIERS = frozenset(
     {"some", "one", "several", "many", "most", "all", "both", "two", "three", "few", "none"}
 )
+SUBJECT_WINDOW = 600  # chars before the pronoun's sentence where a subject antecedent counts
 OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
 ORG_NOUNS = frozenset(
     {"ministry", "department", "agency", "government", "police", "army", "court", "committee",
@@ -105,14 +106,18 @@ class SpeakerResolver:
         holder = _holder_of_figures(tok)
         if holder is not None:
             return self.resolve(holder)  # "estimates by event organizers", "WHO's statistics"
+        common_kind = _source_kind(tok)
         for child in tok.children:
-            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            if child.dep_ == "appos" and (
+                child.ent_type_ == "PERSON" or (child.ent_type_ == "ORG" and not tok.ent_type_)
+            ):
                 return self.resolve(child)  # "an eyewitness, Nicole Towarek, said"
         span = self.phrase_span(tok)
         label = self._named_label(span, tok)
-        common_kind = cue_lexicon().source_kind_of.get(tok.lemma_.lower())
         if not tok.ent_type_ and not _looks_named(tok) and (label is None or common_kind):
             # a common noun ("officials", "Western officials", "experts"): no new actor
+            if common_kind is None and self.describe and tok.pos_ == "NOUN":
+                common_kind = "other"  # "the industry publication stated": a document speaks
             if common_kind is None:
                 return None
             actor = self.ctx.actor_at(span.start_char, span.end_char)
@@ -166,10 +171,12 @@ class SpeakerResolver:
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is None:
                     return None
-                kind = cue_lexicon().source_kind_of.get(obj.lemma_.lower())
+                kind = _source_kind(obj)
                 if kind is None or not self.describe or _looks_named(obj):
                     return self.resolve(obj)
                 return self._described(tok, kind)
+        if self.describe and tok.dep_ == "nsubj":
+            return self._described(tok, "people")  # "several said ..."
         return None
 
     # -- pronouns and discourse -------------------------------------------------------
@@ -192,20 +199,25 @@ class SpeakerResolver:
         return Speaker(tok.text, start, end, best, "pronoun", is_person=False)
 
     def _antecedent(self, pronoun: Token, gender: str) -> str | None:
-        """The most recent person before a he/she that agrees in gender and is not an object
-        in the pronoun's own sentence ("Speaking to Martin Smith of PBS, he said")."""
+        """The person a he/she refers to: the most recent agreeing person who is a subject
+        within the last few sentences, else the most recent agreeing one that is not an
+        object in the pronoun's own sentence ("Speaking to Martin Smith of PBS, he said")."""
         self._index_persons()
         sent = pronoun.sent
+        window = max(0, sent.start_char - SUBJECT_WINDOW)
+        fallback: str | None = None
         for offset, actor_id in reversed(self.last_person):
             if offset >= pronoun.idx:
                 continue
             known = self._genders.get(actor_id)
             if known is not None and known != gender:
                 continue
-            if sent.start_char <= offset and _is_object(self.doc, offset):
-                continue
-            return actor_id
-        return None
+            role = _role_of(self.doc, offset)
+            if role == "subject" and offset >= window:
+                return actor_id
+            if fallback is None and not (sent.start_char <= offset and role == "object"):
+                fallback = actor_id
+        return fallback
 
     def _index_persons(self) -> None:
         """Person mentions known before any speaker: actors of kind person, PERSON entities."""
@@ -255,15 +267,24 @@ class SpeakerResolver:
         return f"a{max(numbers, default=0) + 1}"
 
 
-def _is_object(doc: Doc, offset: int) -> bool:
-    """Is the name at ``offset`` an object (told Smith, speaking to Smith), not a subject?"""
+def _source_kind(tok: Token) -> str | None:
+    kinds = cue_lexicon().source_kind_of
+    return kinds.get(tok.lemma_.lower()) or kinds.get(tok.lower_)
+
+
+def _role_of(doc: Doc, offset: int) -> str:
+    """'subject', 'object' (told Smith, speaking to Smith) or 'other' for the name there."""
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:
-        return False
+        return "other"
     tok = span[0]
     while tok.dep_ in ("compound", "flat") and tok.head is not tok:
         tok = tok.head
-    return tok.dep_ in OBJECT_DEPS
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return "subject"
+    if tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+        return "subject"
+    return "object" if tok.dep_ in OBJECT_DEPS else "other"
 
 
 def _description_span(head: Token) -> Span:
