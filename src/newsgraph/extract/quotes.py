@@ -84,6 +84,8 @@ def _from_marks(doc: Doc, q: Quoted, resolver: SpeakerResolver) -> _Found | None
         speaker, via = _speaker_of_cue(cue_tok, resolver, (q.open_at, q.close_end))
     elif kind == "partial":
         speaker, cue_tok = _speaker_of_clause(doc, q, resolver)
+        if speaker is not None and speaker.kind == "event holder":
+            via = _report_channel(doc, q.open_at, resolver)
     cue = _cue_span(cue_tok)
     return _Found(kind, start, end, text, speaker, via, cue, q.open_at, q.close_end)
 
@@ -191,6 +193,21 @@ def _according_to(sent: Span, resolver: SpeakerResolver) -> Speaker | None:
     return None
 
 
+def _report_channel(doc: Doc, before: int, resolver: SpeakerResolver) -> str | None:
+    """The channel the article reports through: the last "according to X" before ``before``
+    whose X is a named non-person source (a meeting's words reach us through it)."""
+    channel = None
+    for tok in doc:
+        if tok.idx >= before:
+            break
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            source = _pobj(doc[tok.i + 1])
+            named = resolver.resolve(source) if source is not None else None
+            if named is not None and named.kind == "named" and not named.is_person:
+                channel = named.actor_id
+    return channel
+
+
 def _via(cue: Token, resolver: SpeakerResolver, quote: tuple[int, int] | None = None) -> str | None:
     """The channel of a quote: quoted by X, told X (a named outlet), interview with X."""
     for tok in cue.subtree:
@@ -277,7 +294,7 @@ def _clause_subject(
         if verb.dep_ == "ccomp":
             return None
         speaker = resolver.resolve(child)
-        if speaker is not None and speaker.kind in ("named", "pronoun"):
+        if speaker is not None and speaker.kind in ("named", "pronoun", "event holder"):
             return speaker, None
     return None
 
@@ -354,7 +371,7 @@ def _according_clause(
     if to is None and according.i + 1 < len(doc) and doc[according.i + 1].lower_ == "to":
         to = doc[according.i + 1]
     source = _pobj(to) if to is not None else None
-    if source is None:
+    if to is None or source is None:
         return None
     speaker = resolver.resolve(source)
     if speaker is None:
@@ -375,7 +392,8 @@ def _according_clause(
     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
     if _mostly_quoted(doc.text, inside, start, end):
         return None  # according to X, "...": a direct quote
-    cue = TextSpan(start=according.idx, end=to.idx + len(to), text=doc.text[according.idx:to.idx + len(to)])
+    cue_end = to.idx + len(to)
+    cue = TextSpan(start=according.idx, end=cue_end, text=doc.text[according.idx : cue_end])
     return _Found("indirect", start, end, doc.text[start:end], speaker, None, cue, start, end)
 
 

@@ -35,6 +35,10 @@ ORG_NOUNS = frozenset(
      "campaign", "party", "firm", "union", "team", "organisation", "organization", "service",
      "website", "site", "database", "study", "survey", "report", "authority", "navy"}
 )  # fmt: skip
+MEETING_NOUNS = frozenset(
+    {"meeting", "session", "plenary", "congress", "conference", "summit", "gathering",
+     "convention", "assembly", "conclave", "forum"}
+)  # fmt: skip
 FIGURE_NOUNS = frozenset({"estimate", "figure", "statistic", "statistics", "data", "count"})
 GENDER_NOUNS = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
@@ -106,6 +110,8 @@ class SpeakerResolver:
         holder = _holder_of_figures(tok)
         if holder is not None:
             return self.resolve(holder)  # "estimates by event organizers", "WHO's statistics"
+        if tok.lemma_.lower() in MEETING_NOUNS and tok.pos_ == "NOUN":
+            return self._meeting_holder(tok)
         common_kind = _source_kind(tok)
         for child in tok.children:
             if child.dep_ == "appos" and (
@@ -121,7 +127,7 @@ class SpeakerResolver:
             if common_kind is None:
                 return None
             actor = self.ctx.actor_at(span.start_char, span.end_char)
-            if actor is None and self.describe:
+            if actor is None and self.describe and not _bare_generic(tok):
                 return self._described(tok, common_kind)
             return Speaker(span.text, span.start_char, span.end_char, actor.id if actor else None,
                            common_kind, is_person=bool(actor and actor.kind == "person"))
@@ -163,6 +169,40 @@ class SpeakerResolver:
         is_person = actor_kind == "person"
         self._remember(span.start_char, actor.id, is_person)
         return Speaker(span.text, span.start_char, span.end_char, actor.id, kind, is_person)
+
+    def _meeting_holder(self, meeting: Token) -> Speaker | None:
+        """"the meeting underscored ...": the organisation holding the meeting speaks.
+
+        Its holder is named beside a meeting noun ("the annual meeting of the Workers' Party",
+        "the party's session"), here or earlier in the article; else the organisation last
+        named before it."""
+        for tok in reversed(self.doc[: meeting.i + 1]):
+            if tok.lemma_.lower() not in MEETING_NOUNS:
+                continue
+            for child in tok.children:
+                target = _pobj(child) if child.dep_ == "prep" and child.lower_ == "of" else (
+                    child if child.dep_ == "poss" else None
+                )
+                actor = self._actor_of(target) if target is not None else None
+                if actor is not None:
+                    return Speaker(meeting.text, meeting.idx, meeting.idx + len(meeting),
+                                   actor.id, "event holder")
+        best: tuple[int, Actor] | None = None
+        for actor in self.ctx.actors:
+            if actor.kind != "organization":
+                continue
+            for m in actor.mentions:
+                if m.end <= meeting.idx and (best is None or m.start > best[0]):
+                    best = (m.start, actor)
+        if best is None:
+            return None
+        return Speaker(meeting.text, meeting.idx, meeting.idx + len(meeting), best[1].id,
+                       "event holder")
+
+    def _actor_of(self, tok: Token) -> Actor | None:
+        span = self.phrase_span(tok)
+        actor = self.ctx.actor_at(span.start_char, span.end_char)
+        return actor if actor is not None and actor.kind == "organization" else None
 
     def _quantified(self, tok: Token) -> Speaker | None:
         """"some of the protesters", "one of the organisers": the group the quantifier picks."""
@@ -265,6 +305,17 @@ class SpeakerResolver:
     def _next_id(self) -> str:
         numbers = [int(m.group(1)) for a in self.ctx.actors if (m := _ID_RE.match(a.id))]
         return f"a{max(numbers, default=0) + 1}"
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def _bare_generic(head: Token) -> bool:
+    """"Experts have warned", "analysts say": a bare plural is a generic voice, no actor."""
+    return head.tag_ == "NNS" and head.left_edge.i == head.i and not any(
+        c.dep_ in ("prep", "acl", "relcl", "appos") for c in head.children
+    )
 
 
 def _source_kind(tok: Token) -> str | None:
