@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.context import Context
 from newsgraph.extract.quotes_lexicon import cue_lexicon
 from newsgraph.extract.quotes_marks import Quoted, find_quoted
-from newsgraph.extract.quotes_speakers import Speaker, SpeakerResolver, speaker_token
+from newsgraph.extract.quotes_speakers import (
+    Speaker,
+    SpeakerResolver,
+    doc_text,
+    sent_of,
+    speaker_token,
+)
 from newsgraph.model import Quote, QuoteKind, TextSpan
 
 if TYPE_CHECKING:
@@ -45,7 +51,7 @@ class _Found:
 
 
 def extract_quotes(doc: Doc, ctx: Context) -> list[Quote]:
-    body = doc.text
+    body = doc_text(doc)
     resolver = SpeakerResolver(doc, ctx, describe=True)
     quoted = find_quoted(body)
     found = [f for q in quoted if (f := _from_marks(doc, q, resolver)) is not None]
@@ -70,7 +76,7 @@ def extract_quotes(doc: Doc, ctx: Context) -> list[Quote]:
 
 # -- quotes marked in the text -------------------------------------------------------------
 def _from_marks(doc: Doc, q: Quoted, resolver: SpeakerResolver) -> _Found | None:
-    body = doc.text
+    body = doc_text(doc)
     start, end = _trim(body, q.start, q.end)
     if end <= start or not _WORD.search(body[start:end]):
         return None
@@ -136,7 +142,7 @@ def _tokens_between(doc: Doc, start: int, end: int) -> Span | None:
 
 def _cue_beside(doc: Doc, q: Quoted) -> Token | None:
     """The speech verb in the frame around a direct quote: after it first, then before."""
-    body = doc.text
+    body = doc_text(doc)
     inner_end = body[q.start : q.end].rstrip()
     after_start = q.close_end
     ends_sentence = inner_end.endswith((".", "!", "?"))
@@ -180,7 +186,7 @@ def _speaker_of_cue(
     subj = speaker_token(cue)
     speaker = resolver.resolve(subj) if subj is not None else None
     if speaker is None:
-        speaker = _according_to(cue.sent, resolver)
+        speaker = _according_to(sent_of(cue), resolver)
     return speaker, _via(cue, resolver, quote)
 
 
@@ -315,7 +321,7 @@ def _cue_span(tok: Token | None) -> TextSpan | None:
                 if sub.dep_ == "pcomp":
                     right_end = sub.idx + len(sub)
     start = min(start, left.idx)
-    return TextSpan(start=start, end=right_end, text=tok.doc.text[start:right_end])
+    return TextSpan(start=start, end=right_end, text=doc_text(tok.doc)[start:right_end])
 
 
 # -- indirect speech ----------------------------------------------------------------------
@@ -353,13 +359,13 @@ def _reported_clause(
     while right.i > left.i and (right.is_punct or right.dep_ == "cc"):
         right = doc[right.i - 1]
     start, end = left.idx, right.idx + len(right)
-    if end - start < 12 or _mostly_quoted(doc.text, inside, start, end):
+    if end - start < 12 or _mostly_quoted(doc_text(doc), inside, start, end):
         return None
     who = speaker_token(verb)
     speaker = resolver.resolve(who) if who is not None else None
     if speaker is None:
         return None
-    return _Found("indirect", start, end, doc.text[start:end], speaker, _via(verb, resolver),
+    return _Found("indirect", start, end, doc_text(doc)[start:end], speaker, _via(verb, resolver),
                   _cue_span(verb), start, end)
 
 
@@ -376,7 +382,7 @@ def _according_clause(
     speaker = resolver.resolve(source)
     if speaker is None:
         return None
-    sent = according.sent
+    sent = sent_of(according)
     phrase_start, phrase_end = according.i, according.right_edge.i + 1
     left, right = sent.start, sent.end
     if phrase_start - left <= 1:  # According to X, A
@@ -390,11 +396,11 @@ def _according_clause(
     if right - left < 3:
         return None
     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
-    if _mostly_quoted(doc.text, inside, start, end):
+    if _mostly_quoted(doc_text(doc), inside, start, end):
         return None  # according to X, "...": a direct quote
     cue_end = to.idx + len(to)
-    cue = TextSpan(start=according.idx, end=cue_end, text=doc.text[according.idx : cue_end])
-    return _Found("indirect", start, end, doc.text[start:end], speaker, None, cue, start, end)
+    cue = TextSpan(start=according.idx, end=cue_end, text=doc_text(doc)[according.idx : cue_end])
+    return _Found("indirect", start, end, doc_text(doc)[start:end], speaker, None, cue, start, end)
 
 
 def _reported(verb: Token) -> Token | None:

@@ -8,6 +8,7 @@ Shared by the quote and claim extractors. Speakers resolve to ``ctx.actors`` thr
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -84,7 +85,7 @@ class SpeakerResolver:
     def phrase_span(self, tok: Token) -> Span:
         """The noun phrase headed by ``tok``: its left modifiers, the head, trailing names."""
         if tok.ent_type_ and tok.ent_iob_ != "O":
-            for ent in self.doc.ents:
+            for ent in doc_ents(self.doc):
                 if ent.start <= tok.i < ent.end:
                     return self.doc[min(ent.start, tok.left_edge.i) : max(ent.end, tok.i + 1)]
         end = tok.i + 1
@@ -141,10 +142,11 @@ class SpeakerResolver:
         return Speaker(span.text, span.start_char, span.end_char, actor.id, "named", is_person)
 
     def _named_label(self, span: Span, head: Token) -> str | None:
-        for ent in span.ents:
+        ents = ents_in(span)
+        for ent in ents:
             if ent.start <= head.i < ent.end and ent.label_ in NAMED_LABELS:
                 return str(ent.label_)
-        for ent in span.ents:
+        for ent in ents:
             if ent.label_ in NAMED_LABELS:
                 return str(ent.label_)
         return None
@@ -243,7 +245,7 @@ class SpeakerResolver:
         within the last few sentences, else the most recent agreeing one that is not an
         object in the pronoun's own sentence ("Speaking to Martin Smith of PBS, he said")."""
         self._index_persons()
-        sent = pronoun.sent
+        sent = sent_of(pronoun)
         window = max(0, sent.start_char - SUBJECT_WINDOW)
         fallback: str | None = None
         for offset, actor_id in reversed(self.last_person):
@@ -267,7 +269,7 @@ class SpeakerResolver:
         for actor in self.ctx.actors:
             if actor.kind == "person":
                 self.last_person.extend((m.start, actor.id) for m in actor.mentions)
-        for ent in self.doc.ents:
+        for ent in doc_ents(self.doc):
             if ent.label_ == "PERSON" and len(ent) >= 1:
                 known = self.ctx.actor_at(ent.start_char, ent.end_char)
                 if known is None or known.kind == "person":
@@ -284,7 +286,7 @@ class SpeakerResolver:
     # -- actors -------------------------------------------------------------------------
     def _make_actor(self, span: Span, label: str) -> Actor:
         kind: ActorKind = NAMED_LABELS.get(label, "organization")  # type: ignore[assignment]
-        ents = [e for e in span.ents if e.label_ == label]
+        ents = [e for e in ents_in(span) if e.label_ == label]
         name = _strip_det(ents[-1].text if ents else _capitalised_tail(span))
         mention = Mention(start=span.start_char, end=span.end_char, text=span.text)
         if kind == "person":
@@ -305,6 +307,39 @@ class SpeakerResolver:
     def _next_id(self) -> str:
         numbers = [int(m.group(1)) for a in self.ctx.actors if (m := _ID_RE.match(a.id))]
         return f"a{max(numbers, default=0) + 1}"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc (spaCy rebuilds it on every access)."""
+    text = doc.user_data.get("newsgraph_text")
+    if text is None:
+        text = doc.user_data["newsgraph_text"] = doc.text
+    return str(text)
+
+
+def doc_ents(doc: Doc) -> list[Span]:
+    """``doc.ents``, built once per doc."""
+    ents = doc.user_data.get("newsgraph_ents")
+    if ents is None:
+        ents = doc.user_data["newsgraph_ents"] = list(doc.ents)
+    return ents  # type: ignore[no-any-return]
+
+
+def ents_in(span: Span) -> list[Span]:
+    """The entities wholly inside ``span`` (as ``span.ents``)."""
+    return [e for e in doc_ents(span.doc) if span.start <= e.start and e.end <= span.end]
+
+
+def sent_of(tok: Token) -> Span:
+    """``tok.sent`` through a per-doc index (spaCy walks every sentence on each access)."""
+    doc = tok.doc
+    sents = doc.user_data.get("newsgraph_sents")
+    if sents is None:
+        sents = doc.user_data["newsgraph_sents"] = list(doc.sents)
+    starts = doc.user_data.get("newsgraph_sent_starts")
+    if starts is None:
+        starts = doc.user_data["newsgraph_sent_starts"] = [s.start for s in sents]
+    return sents[bisect_right(starts, tok.i) - 1]  # type: ignore[no-any-return]
 
 
 def _pobj(prep: Token) -> Token | None:
@@ -385,14 +420,14 @@ def person_genders(doc: Doc, persons: list[tuple[int, str]]) -> dict[str, str]:
             if g:
                 votes.setdefault(actor_id, {}).setdefault(g, 0)
                 votes[actor_id][g] += 1
-        by_sentence.setdefault(tok.sent.start, []).append((tok, actor_id))
+        by_sentence.setdefault(sent_of(tok).start, []).append((tok, actor_id))
     for sent_start, mentions in by_sentence.items():
         ids = {a for _, a in mentions}
         subject = [a for t, a in mentions if t.head.dep_ == "nsubj" or t.dep_ == "nsubj"]
         if len(ids) != 1 or not subject:
             continue
-        sent = doc[sent_start].sent
-        nxt = doc[sent.end].sent if sent.end < len(doc) else None
+        sent = sent_of(doc[sent_start])
+        nxt = sent_of(doc[sent.end]) if sent.end < len(doc) else None
         for t in [*sent, *(nxt or [])]:
             if t.i > mentions[0][0].i and t.lower_ in PRONOUN_GENDER and t.dep_ == "nsubj":
                 g = PRONOUN_GENDER[t.lower_]
@@ -493,7 +528,7 @@ def _named_before(verb: Token) -> Token | None:
     """A parse with no subject ("Calling it X, Anna F of ..., told Reuters"): the last
     person named before the verb in its sentence, outside quote marks."""
     best = None
-    for ent in verb.sent.ents:
+    for ent in ents_in(sent_of(verb)):
         if ent.label_ == "PERSON" and ent.end <= verb.i:
             best = ent.root
     return best
