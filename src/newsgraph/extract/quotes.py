@@ -82,6 +82,8 @@ def _from_marks(doc: Doc, q: Quoted, resolver: SpeakerResolver) -> _Found | None
         return None
     text = _REOPEN.sub("\n", body[start:end])
     kind: QuoteKind = "direct" if _is_direct(body, q) else "partial"
+    if kind == "partial" and _is_name_or_gloss(body, q, text):
+        return None
     cue_tok: Token | None = None
     if kind == "direct":
         cue_tok = _cue_beside(doc, q)
@@ -94,6 +96,23 @@ def _from_marks(doc: Doc, q: Quoted, resolver: SpeakerResolver) -> _Found | None
             via = _report_channel(doc, q.open_at, resolver)
     cue = _cue_span(cue_tok)
     return _Found(kind, start, end, text, speaker, via, cue, q.open_at, q.close_end)
+
+
+_OF_NAME = re.compile(r"[A-Z][\w.-]*\s+of\s*$")
+
+
+def _is_name_or_gloss(body: str, q: Quoted, text: str) -> bool:
+    """Quote marks that hold nobody's words: a title-case name ("Alien Stock"), a gloss in
+    brackets ("British exit"), a name after "Anna F of" ("Have no fear")."""
+    before = body[max(0, q.open_at - 40) : q.open_at]
+    if before.endswith("(") or _OF_NAME.search(before):
+        return True
+    words = [w for w in _WORD.findall(text) if not w.isdigit()]
+    at_start = _sentence_start(body, q.open_at) == q.open_at
+    small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at"}
+    return len(words) >= 2 and not at_start and all(
+        w[0].isupper() or w in small for w in words
+    ) and words[0][0].isupper()
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:
@@ -184,10 +203,24 @@ def _speaker_of_cue(
     cue: Token, resolver: SpeakerResolver, quote: tuple[int, int] | None = None
 ) -> tuple[Speaker | None, str | None]:
     subj = speaker_token(cue)
+    if subj is not None and quote is not None and quote[0] <= subj.idx < quote[1]:
+        subj = _inverted_subject(cue, quote)  # '"... people think that," said a protester'
     speaker = resolver.resolve(subj) if subj is not None else None
     if speaker is None:
         speaker = _according_to(sent_of(cue), resolver)
     return speaker, _via(cue, resolver, quote)
+
+
+def _inverted_subject(cue: Token, quote: tuple[int, int]) -> Token | None:
+    """'"...," said X': the noun after the verb, outside the quote, however it was parsed."""
+    for child in cue.rights:
+        if quote[0] <= child.idx < quote[1]:
+            continue
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "appos") and (
+            child.pos_ in ("NOUN", "PROPN", "PRON")
+        ):
+            return child
+    return None
 
 
 def _according_to(sent: Span, resolver: SpeakerResolver) -> Speaker | None:

@@ -370,6 +370,8 @@ def _role_of(doc: Doc, offset: int) -> str:
         return "subject"
     if tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass"):
         return "subject"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+        return "subject"  # "according to Kidston": the source of what follows
     return "object" if tok.dep_ in OBJECT_DEPS else "other"
 
 
@@ -423,9 +425,9 @@ def person_genders(doc: Doc, persons: list[tuple[int, str]]) -> dict[str, str]:
         by_sentence.setdefault(sent_of(tok).start, []).append((tok, actor_id))
     for sent_start, mentions in by_sentence.items():
         ids = {a for _, a in mentions}
-        subject = [a for t, a in mentions if t.head.dep_ == "nsubj" or t.dep_ == "nsubj"]
-        if len(ids) != 1 or not subject:
+        if len(ids) != 1:
             continue
+        subject = [mentions[0][1]]
         sent = sent_of(doc[sent_start])
         nxt = sent_of(doc[sent.end]) if sent.end < len(doc) else None
         for t in [*sent, *(nxt or [])]:
@@ -471,12 +473,17 @@ def _same_person(a: str, b: str) -> bool:
     return long_[: len(short)] == short or long_[-len(short):] == short
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The subject of ``verb``, climbing from participles and conjuncts to their clause."""
+def subject_of(verb: Token, past_reported: bool = False) -> Token | None:
+    """The subject of ``verb``, climbing from participles and conjuncts to their clause.
+
+    ``past_reported``: climbing out of a reported clause, skip its subject ("X described
+    how the attack unfolded, stating ..." is X's statement, not the attack's).
+    """
     tok = verb
-    for _ in range(4):
+    for _ in range(5):
+        skip = past_reported and tok is not verb and tok.dep_ == "ccomp"
         for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS and not skip:
                 if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                     return tok.head
                 return child
@@ -518,7 +525,7 @@ def speaker_token(verb: Token) -> Token | None:
             return agent
         if lemma in HEARER_VERBS:
             return None
-    subj = subject_of(verb)
+    subj = subject_of(verb, past_reported=True)
     if subj is None:
         return _named_before(verb)
     return subj
