@@ -82,7 +82,7 @@ def _from_marks(doc: Doc, q: Quoted, resolver: SpeakerResolver) -> _Found | None
         return None
     text = _REOPEN.sub("\n", body[start:end])
     kind: QuoteKind = "direct" if _is_direct(body, q) else "partial"
-    if kind == "partial" and _is_name_or_gloss(body, q, text):
+    if kind == "partial" and _is_name_or_gloss(doc, q, text):
         return None
     cue_tok: Token | None = None
     if kind == "direct":
@@ -98,15 +98,15 @@ def _from_marks(doc: Doc, q: Quoted, resolver: SpeakerResolver) -> _Found | None
     return _Found(kind, start, end, text, speaker, via, cue, q.open_at, q.close_end)
 
 
-_OF_NAME = re.compile(r"[A-Z][\w.-]*\s+of\s*$")
-
-
-def _is_name_or_gloss(body: str, q: Quoted, text: str) -> bool:
+def _is_name_or_gloss(doc: Doc, q: Quoted, text: str) -> bool:
     """Quote marks that hold nobody's words: a title-case name ("Alien Stock"), a gloss in
-    brackets ("British exit"), a name after "Anna F of" ("Have no fear")."""
-    before = body[max(0, q.open_at - 40) : q.open_at]
-    if before.endswith("(") or _OF_NAME.search(before):
+    brackets ("British exit"), an organisation after "Anna F of" ("Have no fear")."""
+    body = doc_text(doc)
+    if body[: q.open_at].rstrip(" ").endswith("("):
         return True
+    prev = doc.char_span(q.open_at - 3, q.open_at, alignment_mode="expand")
+    if prev is not None and len(prev) and prev[0].lower_ == "of" and prev[0].head.pos_ == "PROPN":
+        return True  # "Anna Franowska of "Have no fear"": a name of what she belongs to
     words = [w for w in _WORD.findall(text) if not w.isdigit()]
     at_start = _sentence_start(body, q.open_at) == q.open_at
     small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at"}
@@ -413,10 +413,13 @@ def _according_clause(
     if to is None or source is None:
         return None
     speaker = resolver.resolve(source)
-    if speaker is None:
-        return None
+    if speaker is None or speaker.kind == "other":
+        return None  # "according to earlier plans": no one's words
     sent = sent_of(according)
-    phrase_start, phrase_end = according.i, according.right_edge.i + 1
+    phrase_start = according.i
+    phrase_end = resolver.phrase_span(source).end  # the source's own words, not what follows
+    if phrase_end < len(doc) and doc[phrase_end].text != ",":
+        phrase_end = according.right_edge.i + 1
     left, right = sent.start, sent.end
     if phrase_start - left <= 1:  # According to X, A
         left = phrase_end
