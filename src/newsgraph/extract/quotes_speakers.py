@@ -322,7 +322,7 @@ def doc_ents(doc: Doc) -> list[Span]:
     ents = doc.user_data.get("newsgraph_ents")
     if ents is None:
         ents = doc.user_data["newsgraph_ents"] = list(doc.ents)
-    return ents  # type: ignore[no-any-return]
+    return ents
 
 
 def ents_in(span: Span) -> list[Span]:
@@ -339,7 +339,7 @@ def sent_of(tok: Token) -> Span:
     starts = doc.user_data.get("newsgraph_sent_starts")
     if starts is None:
         starts = doc.user_data["newsgraph_sent_starts"] = [s.start for s in sents]
-    return sents[bisect_right(starts, tok.i) - 1]  # type: ignore[no-any-return]
+    return sents[bisect_right(starts, tok.i) - 1]
 
 
 def _pobj(prep: Token) -> Token | None:
@@ -347,7 +347,10 @@ def _pobj(prep: Token) -> Token | None:
 
 
 def _bare_generic(head: Token) -> bool:
-    """"Experts have warned", "analysts say": a bare plural is a generic voice, no actor."""
+    """"Experts have warned", "analysts say": a bare plural is a generic voice, no actor
+    (officials and police, bare or not, are a definite source)."""
+    if _source_kind(head) not in ("experts", "people"):
+        return False
     return head.tag_ == "NNS" and head.left_edge.i == head.i and not any(
         c.dep_ in ("prep", "acl", "relcl", "appos") for c in head.children
     )
@@ -457,10 +460,12 @@ def _looks_named(tok: Token) -> bool:
     )
 
 
+_TITLE = re.compile(r"^(?:the|The|Mr|Mrs|Ms|Miss|Dr|Sir)\.?\s+")
+
+
 def _strip_det(text: str) -> str:
-    for det in ("the ", "The "):
-        if text.startswith(det):
-            return text[len(det):]
+    """'the ministry' -> 'ministry', 'Mrs Jane Hill' -> 'Jane Hill', "Kim's" -> 'Kim'."""
+    text = _TITLE.sub("", text, count=1)
     return text.removesuffix("’s").removesuffix("'s")
 
 
