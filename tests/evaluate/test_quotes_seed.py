@@ -35,3 +35,16 @@ def test_seed_claims_floor(scores: dict[str, object]) -> None:
     # Sources resolve to codes only once the actor extractor codes them; until then the
     # claims whose source is an unnamed kind ("unnamed experts") still match.
     assert scores["claims"].tp_gold >= 1  # type: ignore[attr-defined]
+
+
+def test_seed_quotes_all_found_with_speakers_and_no_false_positive(
+    scores: dict[str, object],
+) -> None:
+    quotes = scores["quotes"]
+    assert quotes.recall == 1.0  # type: ignore[attr-defined]
+    assert quotes.fp == 0  # type: ignore[attr-defined]
+
+
+def test_seed_claims_all_found(scores: dict[str, object]) -> None:
+    assert scores["claims"].recall == 1.0  # type: ignore[attr-defined]
+    assert scores["claims"].fp == 0  # type: ignore[attr-defined]

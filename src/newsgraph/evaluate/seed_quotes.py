@@ -1,7 +1,9 @@
 """Seed scorer for quotes, claims and findings, by the rules at the bottom of seed-gold.yaml.
 
 - quotes match on text (quote marks, edge punctuation and case normalised) and speaker
-  code (and via, where the gold gives one);
+  code (and via, where the gold gives one); only the kinds the gold lists are scored (the
+  seed gold lists marked quotes, direct and partial, and annotates reported speech as
+  claims, so system indirect quotes are scored there, not here);
 - claims match on overlap with the evidence and on the source (an actor code, a list of
   codes, or an unnamed kind such as "unnamed experts");
 - findings match on kind (or alt_kinds) and on overlap with their evidence; a finding
@@ -55,7 +57,10 @@ def _quote_matches(analysis: Analysis, quote: Quote, item: dict[str, Any]) -> bo
 def score_quotes(analysis: Analysis, gold: list[dict[str, Any]]) -> PRF:
     prf = PRF("quotes")
     matched: set[str] = set()
+    kinds = {g.get("kind") for g in gold}
     for quote in analysis.quotes:
+        if kinds and None not in kinds and quote.kind not in kinds:
+            continue
         hits = [g["id"] for g in gold if _quote_matches(analysis, quote, g)]
         if hits:
             prf.tp_sys += 1

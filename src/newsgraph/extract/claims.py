@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.context import Context
 from newsgraph.extract.quotes_lexicon import CueLexicon, cue_lexicon
-from newsgraph.extract.quotes_speakers import Speaker, SpeakerResolver, agent_of, subject_of
+from newsgraph.extract.quotes_speakers import (
+    Speaker,
+    SpeakerResolver,
+    agent_of,
+    doc_text,
+    sent_of,
+    subject_of,
+)
 from newsgraph.model import Claim, Span, TextSpan
 
 if TYPE_CHECKING:
@@ -68,7 +75,7 @@ def _source_text(source_tok: Token, source: Speaker) -> str:
         return source.text
     doc = source_tok.doc
     last = max(conjuncts, key=lambda t: t.i)
-    return doc.text[source.start : last.idx + len(last)]
+    return doc_text(doc)[source.start : last.idx + len(last)]
 
 
 def _claim_at(
@@ -120,9 +127,9 @@ def _according_to(tok: Token, resolver: SpeakerResolver) -> _Found | None:
     if source is None:
         return None
     cue_end = doc[tok.i + 1].idx + 2
-    cue = TextSpan(start=tok.idx, end=cue_end, text=doc.text[tok.idx : cue_end])
-    sent = tok.sent
-    return obj, source, cue, _trim_punct(sent.start_char, sent.end_char, doc.text)
+    cue = TextSpan(start=tok.idx, end=cue_end, text=doc_text(doc)[tok.idx : cue_end])
+    sent = sent_of(tok)
+    return obj, source, cue, _trim_punct(sent.start_char, sent.end_char, doc_text(doc))
 
 
 def _object_claim(tok: Token, lemma: str, lex: CueLexicon) -> bool:
@@ -152,10 +159,10 @@ def _token_span(tok: Token) -> TextSpan:
 
 def _clause_span(tok: Token) -> tuple[int, int]:
     """The claim's words: the cue verb's clause from its subject on, inside its sentence."""
-    sent = tok.sent
+    sent = sent_of(tok)
     subj = subject_of(tok)
     left = tok.i
-    if subj is not None and subj.i < tok.i and subj.sent == sent:
+    if subj is not None and subj.i < tok.i and sent_of(subj) == sent:
         left = min(subj.left_edge.i, left)
     for child in tok.lefts:
         if child.dep_ in ("aux", "auxpass", "neg", "advmod", "nsubj", "nsubjpass"):
@@ -163,7 +170,7 @@ def _clause_span(tok: Token) -> tuple[int, int]:
     left = max(left, sent.start)
     right = min(tok.right_edge.i, sent.end - 1)
     doc = tok.doc
-    return _trim_punct(doc[left].idx, doc[right].idx + len(doc[right]), doc.text)
+    return _trim_punct(doc[left].idx, doc[right].idx + len(doc[right]), doc_text(doc))
 
 
 def _trim_punct(start: int, end: int, text: str) -> tuple[int, int]:

@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.context import Context
 from newsgraph.extract.quotes_lexicon import cue_lexicon
 from newsgraph.extract.quotes_marks import Quoted, find_quoted
-from newsgraph.extract.quotes_speakers import Speaker, SpeakerResolver, subject_of
+from newsgraph.extract.quotes_speakers import (
+    Speaker,
+    SpeakerResolver,
+    doc_text,
+    sent_of,
+    speaker_token,
+)
 from newsgraph.model import Quote, QuoteKind, TextSpan
 
 if TYPE_CHECKING:
@@ -45,8 +51,8 @@ class _Found:
 
 
 def extract_quotes(doc: Doc, ctx: Context) -> list[Quote]:
-    body = doc.text
-    resolver = SpeakerResolver(doc, ctx)
+    body = doc_text(doc)
+    resolver = SpeakerResolver(doc, ctx, describe=True)
     quoted = find_quoted(body)
     found = [f for q in quoted if (f := _from_marks(doc, q, resolver)) is not None]
     found.extend(_indirect(doc, quoted, resolver))
@@ -70,12 +76,14 @@ def extract_quotes(doc: Doc, ctx: Context) -> list[Quote]:
 
 # -- quotes marked in the text -------------------------------------------------------------
 def _from_marks(doc: Doc, q: Quoted, resolver: SpeakerResolver) -> _Found | None:
-    body = doc.text
+    body = doc_text(doc)
     start, end = _trim(body, q.start, q.end)
     if end <= start or not _WORD.search(body[start:end]):
         return None
     text = _REOPEN.sub("\n", body[start:end])
     kind: QuoteKind = "direct" if _is_direct(body, q) else "partial"
+    if kind == "partial" and _is_name_or_gloss(doc, q, text):
+        return None
     cue_tok: Token | None = None
     if kind == "direct":
         cue_tok = _cue_beside(doc, q)
@@ -84,8 +92,27 @@ def _from_marks(doc: Doc, q: Quoted, resolver: SpeakerResolver) -> _Found | None
         speaker, via = _speaker_of_cue(cue_tok, resolver, (q.open_at, q.close_end))
     elif kind == "partial":
         speaker, cue_tok = _speaker_of_clause(doc, q, resolver)
+        if speaker is not None and speaker.kind == "event holder":
+            via = _report_channel(doc, q.open_at, resolver)
     cue = _cue_span(cue_tok)
     return _Found(kind, start, end, text, speaker, via, cue, q.open_at, q.close_end)
+
+
+def _is_name_or_gloss(doc: Doc, q: Quoted, text: str) -> bool:
+    """Quote marks that hold nobody's words: a title-case name ("Alien Stock"), a gloss in
+    brackets ("British exit"), an organisation after "Anna F of" ("Have no fear")."""
+    body = doc_text(doc)
+    if body[: q.open_at].rstrip(" ").endswith("("):
+        return True
+    prev = doc.char_span(q.open_at - 3, q.open_at, alignment_mode="expand")
+    if prev is not None and len(prev) and prev[0].lower_ == "of" and prev[0].head.pos_ == "PROPN":
+        return True  # "Anna Franowska of "Have no fear"": a name of what she belongs to
+    words = [w for w in _WORD.findall(text) if not w.isdigit()]
+    at_start = _sentence_start(body, q.open_at) == q.open_at
+    small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at"}
+    return len(words) >= 2 and not at_start and all(
+        w[0].isupper() or w in small for w in words
+    ) and words[0][0].isupper()
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:
@@ -134,7 +161,7 @@ def _tokens_between(doc: Doc, start: int, end: int) -> Span | None:
 
 def _cue_beside(doc: Doc, q: Quoted) -> Token | None:
     """The speech verb in the frame around a direct quote: after it first, then before."""
-    body = doc.text
+    body = doc_text(doc)
     inner_end = body[q.start : q.end].rstrip()
     after_start = q.close_end
     ends_sentence = inner_end.endswith((".", "!", "?"))
@@ -175,11 +202,25 @@ def _speech_verb(span: Span | None, nearest_first: bool) -> Token | None:
 def _speaker_of_cue(
     cue: Token, resolver: SpeakerResolver, quote: tuple[int, int] | None = None
 ) -> tuple[Speaker | None, str | None]:
-    subj = subject_of(cue)
+    subj = speaker_token(cue)
+    if subj is not None and quote is not None and quote[0] <= subj.idx < quote[1]:
+        subj = _inverted_subject(cue, quote)  # '"... people think that," said a protester'
     speaker = resolver.resolve(subj) if subj is not None else None
     if speaker is None:
-        speaker = _according_to(cue.sent, resolver)
+        speaker = _according_to(sent_of(cue), resolver)
     return speaker, _via(cue, resolver, quote)
+
+
+def _inverted_subject(cue: Token, quote: tuple[int, int]) -> Token | None:
+    """'"...," said X': the noun after the verb, outside the quote, however it was parsed."""
+    for child in cue.rights:
+        if quote[0] <= child.idx < quote[1]:
+            continue
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "appos") and (
+            child.pos_ in ("NOUN", "PROPN", "PRON")
+        ):
+            return child
+    return None
 
 
 def _according_to(sent: Span, resolver: SpeakerResolver) -> Speaker | None:
@@ -189,6 +230,21 @@ def _according_to(sent: Span, resolver: SpeakerResolver) -> Speaker | None:
                 if obj.dep_ == "pobj":
                     return resolver.resolve(obj)
     return None
+
+
+def _report_channel(doc: Doc, before: int, resolver: SpeakerResolver) -> str | None:
+    """The channel the article reports through: the last "according to X" before ``before``
+    whose X is a named non-person source (a meeting's words reach us through it)."""
+    channel = None
+    for tok in doc:
+        if tok.idx >= before:
+            break
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            source = _pobj(doc[tok.i + 1])
+            named = resolver.resolve(source) if source is not None else None
+            if named is not None and named.kind == "named" and not named.is_person:
+                channel = named.actor_id
+    return channel
 
 
 def _via(cue: Token, resolver: SpeakerResolver, quote: tuple[int, int] | None = None) -> str | None:
@@ -265,16 +321,19 @@ def _clause_subject(
 
     The subject of a reported clause (``said the victims were "..."``) is not the speaker.
     """
+    if verb.lemma_.lower() in speech_verbs:
+        who = speaker_token(verb)
+        if who is None or q.open_at <= who.idx < q.close_end:
+            return None
+        speaker = resolver.resolve(who)
+        return (speaker, verb) if speaker is not None else None
     for child in verb.children:
         if child.dep_ not in ("nsubj", "nsubjpass") or q.open_at <= child.idx < q.close_end:
             continue
-        if verb.lemma_.lower() in speech_verbs:
-            speaker = resolver.resolve(child)
-            return (speaker, verb) if speaker is not None else None
         if verb.dep_ == "ccomp":
             return None
         speaker = resolver.resolve(child)
-        if speaker is not None and speaker.kind in ("named", "pronoun"):
+        if speaker is not None and speaker.kind in ("named", "pronoun", "event holder"):
             return speaker, None
     return None
 
@@ -295,55 +354,161 @@ def _cue_span(tok: Token | None) -> TextSpan | None:
                 if sub.dep_ == "pcomp":
                     right_end = sub.idx + len(sub)
     start = min(start, left.idx)
-    return TextSpan(start=start, end=right_end, text=tok.doc.text[start:right_end])
+    return TextSpan(start=start, end=right_end, text=doc_text(tok.doc)[start:right_end])
 
 
 # -- indirect speech ----------------------------------------------------------------------
 def _indirect(doc: Doc, quoted: list[Quoted], resolver: SpeakerResolver) -> list[_Found]:
-    verbs = cue_lexicon().clause_verbs
+    """Reported clauses of speech verbs (before or after the verb) and of "according to X"."""
+    lex = cue_lexicon()
     inside = [(q.open_at, q.close_end) for q in quoted]
     found: list[_Found] = []
     for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+        if tok.lower_ == "according" and tok.dep_ == "prep":
+            item = _according_clause(doc, tok, inside, resolver)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in lex.clause_verbs:
+            item = _reported_clause(doc, tok, inside, resolver)
+        else:
             continue
-        if _overlaps(inside, tok.idx, tok.idx + 1):
-            continue
-        clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
-        if clause is None or clause.i - tok.i > 6:
-            continue
-        left = clause.left_edge
-        if left.dep_ == "mark" and left.lower_ in ("that", "whether", "if"):
-            left = doc[left.i + 1]
-        right = clause.right_edge
-        if right.is_punct:
-            right = doc[max(right.i - 1, left.i)]
-        start, end = left.idx, right.idx + len(right)
-        if end - start < 12 or _overlaps(inside, start, end):
-            continue
-        subj = subject_of(tok)
-        if subj is None:
-            continue
-        speaker = resolver.resolve(subj)
-        if speaker is None:
-            continue
-        cue = _cue_span(tok)
-        found.append(
-            _Found("indirect", start, end, doc.text[start:end], speaker, _via(tok, resolver),
-                   cue, start, end)
-        )
+        if item is not None:
+            found.append(item)
     return found
 
 
+def _reported_clause(
+    doc: Doc, verb: Token, inside: list[tuple[int, int]], resolver: SpeakerResolver
+) -> _Found | None:
+    if _overlaps(inside, verb.idx, verb.idx + 1) or _negated(verb):
+        return None
+    if verb.lemma_.lower() in _MENTAL_VERBS:
+        return None  # beliefs and fears are not speech
+    clause = _reported(verb)
+    if clause is None:
+        return None
+    left = clause.left_edge
+    if left.dep_ == "mark" and left.lower_ in ("that", "whether", "if"):
+        left = doc[left.i + 1]
+    right = _clause_end(clause)
+    while right.i > left.i and (right.is_punct or right.dep_ == "cc"):
+        right = doc[right.i - 1]
+    start, end = left.idx, right.idx + len(right)
+    if end - start < 12 or _mostly_quoted(doc_text(doc), inside, start, end):
+        return None
+    who = speaker_token(verb)
+    speaker = resolver.resolve(who) if who is not None else None
+    if speaker is None:
+        return None
+    return _Found("indirect", start, end, doc_text(doc)[start:end], speaker, _via(verb, resolver),
+                  _cue_span(verb), start, end)
+
+
+def _according_clause(
+    doc: Doc, according: Token, inside: list[tuple[int, int]], resolver: SpeakerResolver
+) -> _Found | None:
+    """"A, according to X" / "According to X, A" / "A was, according to X, B": A is X's."""
+    to = next((c for c in according.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if to is None and according.i + 1 < len(doc) and doc[according.i + 1].lower_ == "to":
+        to = doc[according.i + 1]
+    source = _pobj(to) if to is not None else None
+    if to is None or source is None:
+        return None
+    speaker = resolver.resolve(source)
+    if speaker is None or speaker.kind == "other":
+        return None  # "according to earlier plans": no one's words
+    sent = sent_of(according)
+    phrase_start = according.i
+    phrase_end = resolver.phrase_span(source).end  # the source's own words, not what follows
+    if phrase_end < len(doc) and doc[phrase_end].text != ",":
+        phrase_end = according.right_edge.i + 1
+    left, right = sent.start, sent.end
+    if phrase_start - left <= 1:  # According to X, A
+        left = phrase_end
+    elif right - phrase_end <= 2:  # A, according to X.
+        right = phrase_start
+    while left < right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
+        right -= 1
+    if right - left < 3:
+        return None
+    start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
+    if _mostly_quoted(doc_text(doc), inside, start, end):
+        return None  # according to X, "...": a direct quote
+    cue_end = to.idx + len(to)
+    cue = TextSpan(start=according.idx, end=cue_end, text=doc_text(doc)[according.idx : cue_end])
+    return _Found("indirect", start, end, doc_text(doc)[start:end], speaker, None, cue, start, end)
+
+
+def _reported(verb: Token) -> Token | None:
+    """The reported clause: a complement after the verb, or one before it that the
+    attribution follows ("The crew were Iranians, the army said")."""
+    after = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if after:
+        return after[0]
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if not before:
+        return None
+    clause = before[-1]
+    gap = verb.doc[clause.right_edge.i + 1 : verb.i]
+    if not gap or gap[0].text != "," or any(t.text in ";:" for t in gap):
+        return None
+    return clause
+
+
+def _clause_end(clause: Token) -> Token:
+    """The clause's last token, short of a conjoined report of someone else's
+    ("X said A and several said B")."""
+    verbs = cue_lexicon().clause_verbs
+    end = clause
+    for child in clause.children:
+        own_report = child.dep_ == "conj" and child.lemma_.lower() in verbs and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+        )
+        if own_report:
+            break
+        end = child.right_edge if child.right_edge.i > end.i else end
+    return end if end.i >= clause.i else clause
+
+
+_MENTAL_VERBS = frozenset({"believe", "think", "fear", "hope", "feel", "expect", "know"})
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _mostly_quoted(body: str, inside: list[tuple[int, int]], start: int, end: int) -> bool:
+    """A clause that is only a subject or pronoun plus a quotation: the quote stands alone."""
+    rest = body[start:end]
+    for s, e in inside:
+        if s < end and start < e:
+            a, b = max(s, start) - start, min(e, end) - start
+            rest = rest[:a] + " " * (b - a) + rest[b:]
+    return len(_WORD.findall(rest)) <= 2
+
+
 def _drop_nested_indirect(found: list[_Found]) -> list[_Found]:
-    """'X reported Y said that Z': keep the outer report, not the clause inside it twice."""
-    kept: list[_Found] = []
-    for f in found:
-        if f.kind == "indirect" and any(
-            k.kind == "indirect" and k.start <= f.start and f.end <= k.end for k in kept
-        ):
+    """"X reported Y said Z": one item, Y's, with X as the channel; other nested clauses
+    keep the outer report."""
+    drop: set[int] = set()
+    for i, outer in enumerate(found):
+        if outer.kind != "indirect":
             continue
-        kept.append(f)
-    return kept
+        for j, inner in enumerate(found):
+            if j == i or inner.kind != "indirect" or j in drop:
+                continue
+            if not (outer.start <= inner.start and inner.end <= outer.end):
+                continue
+            if inner.cue is not None and inner.cue.start - outer.start <= 40 and (
+                inner.speaker is not None
+            ):
+                drop.add(i)  # the outer report is "Y said Z": keep Y's clause
+                if inner.via is None and outer.speaker and not outer.speaker.is_person:
+                    inner.via = outer.speaker.actor_id
+            else:
+                drop.add(j)
+            break
+    return [f for k, f in enumerate(found) if k not in drop]
 
 
 def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:

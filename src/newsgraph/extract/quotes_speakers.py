@@ -8,6 +8,7 @@ Shared by the quote and claim extractors. Speakers resolve to ``ctx.actors`` thr
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,34 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "our", "us"})
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+QUANTIFIERS = frozenset(
+    {"some", "one", "several", "many", "most", "all", "both", "two", "three", "few", "none"}
+)
+SUBJECT_WINDOW = 600  # chars before the pronoun's sentence where a subject antecedent counts
+OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
+ORG_NOUNS = frozenset(
+    {"ministry", "department", "agency", "government", "police", "army", "court", "committee",
+     "council", "company", "office", "embassy", "commission", "administration", "military",
+     "campaign", "party", "firm", "union", "team", "organisation", "organization", "service",
+     "website", "site", "database", "study", "survey", "report", "authority", "navy"}
+)  # fmt: skip
+MEETING_NOUNS = frozenset(
+    {"meeting", "session", "plenary", "congress", "conference", "summit", "gathering",
+     "convention", "assembly", "conclave", "forum"}
+)  # fmt: skip
+FIGURE_NOUNS = frozenset({"estimate", "figure", "statistic", "statistics", "data", "count"})
+GENDER_NOUNS = {
+    "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+    "spokesman": "m", "spokeswoman": "f", "wife": "f", "husband": "m", "mother": "f",
+    "father": "m", "son": "m", "daughter": "f", "brother": "m", "sister": "f", "actress": "f",
+    "woman": "f", "man": "m", "girl": "f", "boy": "m", "king": "m", "queen": "f",
+    "fiancée": "f", "fiancee": "f", "girlfriend": "f", "boyfriend": "m", "widow": "f",
+    "chairman": "m", "chairwoman": "f", "businessman": "m", "businesswoman": "f",
+    "congressman": "m", "congresswoman": "f", "prince": "m", "princess": "f", "sir": "m",
+    "dame": "f", "lady": "f", "lord": "m", "uncle": "m", "aunt": "f", "grandmother": "f",
+    "grandfather": "m", "stepfather": "m", "stepmother": "f", "niece": "f", "nephew": "m",
+}  # fmt: skip
 EXPLETIVES = frozenset({"it", "this", "that", "there", "which", "what", "who", "these", "those"})
 _ID_RE = re.compile(r"^a(\d+)$")
 NAMED_LABELS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
@@ -48,13 +77,15 @@ class SpeakerResolver:
     ctx: Context
     last_person: list[tuple[int, str]] = field(default_factory=list)  # (offset, actor id)
     last_group: list[tuple[int, str]] = field(default_factory=list)
+    describe: bool = False  # give described speakers ("a fire officer") an actor of their own
     _person_offsets_ready: bool = False
+    _genders: dict[str, str] = field(default_factory=dict)  # person actor id -> "m" | "f"
 
     # -- noun phrases ---------------------------------------------------------------
     def phrase_span(self, tok: Token) -> Span:
         """The noun phrase headed by ``tok``: its left modifiers, the head, trailing names."""
         if tok.ent_type_ and tok.ent_iob_ != "O":
-            for ent in self.doc.ents:
+            for ent in doc_ents(self.doc):
                 if ent.start <= tok.i < ent.end:
                     return self.doc[min(ent.start, tok.left_edge.i) : max(ent.end, tok.i + 1)]
         end = tok.i + 1
@@ -73,22 +104,34 @@ class SpeakerResolver:
         low = tok.lower_
         if low in EXPLETIVES and tok.dep_ != "poss":
             return None
+        if low in QUANTIFIERS and tok.pos_ in ("PRON", "NUM", "ADJ", "DET"):
+            return self._quantified(tok)
         if tok.pos_ == "PRON" or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             return self._pronoun(tok)
+        holder = _holder_of_figures(tok)
+        if holder is not None:
+            return self.resolve(holder)  # "estimates by event organizers", "WHO's statistics"
+        if tok.lemma_.lower() in MEETING_NOUNS and tok.pos_ == "NOUN":
+            return self._meeting_holder(tok)
+        common_kind = _source_kind(tok)
         for child in tok.children:
-            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            if child.dep_ == "appos" and (
+                child.ent_type_ == "PERSON" or (child.ent_type_ == "ORG" and not tok.ent_type_)
+            ):
                 return self.resolve(child)  # "an eyewitness, Nicole Towarek, said"
         span = self.phrase_span(tok)
         label = self._named_label(span, tok)
-        common_kind = cue_lexicon().source_kind_of.get(tok.lemma_.lower())
         if not tok.ent_type_ and not _looks_named(tok) and (label is None or common_kind):
             # a common noun ("officials", "Western officials", "experts"): no new actor
+            if common_kind is None and self.describe and tok.pos_ == "NOUN":
+                common_kind = "other"  # "the industry publication stated": a document speaks
             if common_kind is None:
                 return None
-            kind = common_kind
             actor = self.ctx.actor_at(span.start_char, span.end_char)
+            if actor is None and self.describe and not _bare_generic(tok):
+                return self._described(tok, common_kind)
             return Speaker(span.text, span.start_char, span.end_char, actor.id if actor else None,
-                           kind, is_person=bool(actor and actor.kind == "person"))
+                           common_kind, is_person=bool(actor and actor.kind == "person"))
         actor = self.ctx.actor_at(tok.idx, tok.idx + len(tok)) or self.ctx.actor_at(
             span.start_char, span.end_char
         )
@@ -99,32 +142,124 @@ class SpeakerResolver:
         return Speaker(span.text, span.start_char, span.end_char, actor.id, "named", is_person)
 
     def _named_label(self, span: Span, head: Token) -> str | None:
-        for ent in span.ents:
+        ents = ents_in(span)
+        for ent in ents:
             if ent.start <= head.i < ent.end and ent.label_ in NAMED_LABELS:
                 return str(ent.label_)
-        for ent in span.ents:
+        for ent in ents:
             if ent.label_ in NAMED_LABELS:
                 return str(ent.label_)
+        return None
+
+    def _described(self, head: Token, kind: str) -> Speaker:
+        """An unnamed speaker ("a fire officer", "some of the protesters") as an actor."""
+        span = _description_span(head)
+        plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in QUANTIFIERS
+        lemma = head.lemma_.lower()
+        actor_kind: ActorKind = (
+            "organization" if lemma in ORG_NOUNS else "group" if plural else "person"
+        )
+        name = _strip_det(span.text) if actor_kind == "organization" else span.text
+        mention = Mention(start=span.start_char, end=span.end_char, text=span.text)
+        for actor in self.ctx.actors:
+            if actor.code is None and actor.name.lower() == name.lower():
+                actor.mentions.append(mention)
+                break
+        else:
+            actor = Actor(id=self._next_id(), name=name, kind=actor_kind, mentions=[mention])
+            self.ctx.actors.append(actor)
+        is_person = actor_kind == "person"
+        self._remember(span.start_char, actor.id, is_person)
+        return Speaker(span.text, span.start_char, span.end_char, actor.id, kind, is_person)
+
+    def _meeting_holder(self, meeting: Token) -> Speaker | None:
+        """"the meeting underscored ...": the organisation holding the meeting speaks.
+
+        Its holder is named beside a meeting noun ("the annual meeting of the Workers' Party",
+        "the party's session"), here or earlier in the article; else the organisation last
+        named before it."""
+        for tok in reversed(self.doc[: meeting.i + 1]):
+            if tok.lemma_.lower() not in MEETING_NOUNS:
+                continue
+            for child in tok.children:
+                target = _pobj(child) if child.dep_ == "prep" and child.lower_ == "of" else (
+                    child if child.dep_ == "poss" else None
+                )
+                actor = self._actor_of(target) if target is not None else None
+                if actor is not None:
+                    return Speaker(meeting.text, meeting.idx, meeting.idx + len(meeting),
+                                   actor.id, "event holder")
+        best: tuple[int, Actor] | None = None
+        for actor in self.ctx.actors:
+            if actor.kind != "organization":
+                continue
+            for m in actor.mentions:
+                if m.end <= meeting.idx and (best is None or m.start > best[0]):
+                    best = (m.start, actor)
+        if best is None:
+            return None
+        return Speaker(meeting.text, meeting.idx, meeting.idx + len(meeting), best[1].id,
+                       "event holder")
+
+    def _actor_of(self, tok: Token) -> Actor | None:
+        span = self.phrase_span(tok)
+        actor = self.ctx.actor_at(span.start_char, span.end_char)
+        return actor if actor is not None and actor.kind == "organization" else None
+
+    def _quantified(self, tok: Token) -> Speaker | None:
+        """"some of the protesters", "one of the organisers": the group the quantifier picks."""
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is None:
+                    return None
+                kind = _source_kind(obj)
+                if kind is None or not self.describe or _looks_named(obj):
+                    return self.resolve(obj)
+                return self._described(tok, kind)
+        if self.describe and tok.dep_ == "nsubj":
+            return self._described(tok, "people")  # "several said ..."
         return None
 
     # -- pronouns and discourse -------------------------------------------------------
     def _pronoun(self, tok: Token) -> Speaker | None:
         low = tok.lower_
-        if low in ("i", "me", "my", "you", "your", "it", "its"):
-            return None
+        start, end = tok.idx, tok.idx + len(tok)
         if low in PERSON_PRONOUNS:
-            self._index_persons()
-            pool = self.last_person
-        else:
-            pool = self.last_group
+            best = self._antecedent(tok, PRONOUN_GENDER[low])
+            if best is None:
+                return None
+            return Speaker(tok.text, start, end, best, "pronoun", is_person=True)
+        if low not in GROUP_PRONOUNS:
+            return None  # I, you, it, everyone, someone: no antecedent to look for
         best = None
-        for offset, actor_id in pool:
+        for offset, actor_id in self.last_group:
             if offset < tok.idx:
                 best = actor_id
         if best is None:
             return None
-        start, end = tok.idx, tok.idx + len(tok)
-        return Speaker(tok.text, start, end, best, "pronoun", is_person=low in PERSON_PRONOUNS)
+        return Speaker(tok.text, start, end, best, "pronoun", is_person=False)
+
+    def _antecedent(self, pronoun: Token, gender: str) -> str | None:
+        """The person a he/she refers to: the most recent agreeing person who is a subject
+        within the last few sentences, else the most recent agreeing one that is not an
+        object in the pronoun's own sentence ("Speaking to Martin Smith of PBS, he said")."""
+        self._index_persons()
+        sent = sent_of(pronoun)
+        window = max(0, sent.start_char - SUBJECT_WINDOW)
+        fallback: str | None = None
+        for offset, actor_id in reversed(self.last_person):
+            if offset >= pronoun.idx:
+                continue
+            known = self._genders.get(actor_id)
+            if known is not None and known != gender:
+                continue
+            role = _role_of(self.doc, offset)
+            if role == "subject" and offset >= window:
+                return actor_id
+            if fallback is None and not (sent.start_char <= offset and role == "object"):
+                fallback = actor_id
+        return fallback
 
     def _index_persons(self) -> None:
         """Person mentions known before any speaker: actors of kind person, PERSON entities."""
@@ -134,13 +269,14 @@ class SpeakerResolver:
         for actor in self.ctx.actors:
             if actor.kind == "person":
                 self.last_person.extend((m.start, actor.id) for m in actor.mentions)
-        for ent in self.doc.ents:
+        for ent in doc_ents(self.doc):
             if ent.label_ == "PERSON" and len(ent) >= 1:
                 known = self.ctx.actor_at(ent.start_char, ent.end_char)
                 if known is None or known.kind == "person":
                     actor = known or self._make_actor(ent, "PERSON")
                     self.last_person.append((ent.start_char, actor.id))
         self.last_person.sort()
+        self._genders = person_genders(self.doc, self.last_person)
 
     def _remember(self, offset: int, actor_id: str, is_person: bool) -> None:
         pool = self.last_person if is_person else self.last_group
@@ -150,7 +286,7 @@ class SpeakerResolver:
     # -- actors -------------------------------------------------------------------------
     def _make_actor(self, span: Span, label: str) -> Actor:
         kind: ActorKind = NAMED_LABELS.get(label, "organization")  # type: ignore[assignment]
-        ents = [e for e in span.ents if e.label_ == label]
+        ents = [e for e in ents_in(span) if e.label_ == label]
         name = _strip_det(ents[-1].text if ents else _capitalised_tail(span))
         mention = Mention(start=span.start_char, end=span.end_char, text=span.text)
         if kind == "person":
@@ -173,6 +309,139 @@ class SpeakerResolver:
         return f"a{max(numbers, default=0) + 1}"
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc (spaCy rebuilds it on every access)."""
+    text = doc.user_data.get("newsgraph_text")
+    if text is None:
+        text = doc.user_data["newsgraph_text"] = doc.text
+    return str(text)
+
+
+def doc_ents(doc: Doc) -> list[Span]:
+    """``doc.ents``, built once per doc."""
+    ents = doc.user_data.get("newsgraph_ents")
+    if ents is None:
+        ents = doc.user_data["newsgraph_ents"] = list(doc.ents)
+    return ents
+
+
+def ents_in(span: Span) -> list[Span]:
+    """The entities wholly inside ``span`` (as ``span.ents``)."""
+    return [e for e in doc_ents(span.doc) if span.start <= e.start and e.end <= span.end]
+
+
+def sent_of(tok: Token) -> Span:
+    """``tok.sent`` through a per-doc index (spaCy walks every sentence on each access)."""
+    doc = tok.doc
+    sents = doc.user_data.get("newsgraph_sents")
+    if sents is None:
+        sents = doc.user_data["newsgraph_sents"] = list(doc.sents)
+    starts = doc.user_data.get("newsgraph_sent_starts")
+    if starts is None:
+        starts = doc.user_data["newsgraph_sent_starts"] = [s.start for s in sents]
+    return sents[bisect_right(starts, tok.i) - 1]
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def _bare_generic(head: Token) -> bool:
+    """"Experts have warned", "analysts say": a bare plural is a generic voice, no actor
+    (officials and police, bare or not, are a definite source)."""
+    if _source_kind(head) not in ("experts", "people"):
+        return False
+    return head.tag_ == "NNS" and head.left_edge.i == head.i and not any(
+        c.dep_ in ("prep", "acl", "relcl", "appos") for c in head.children
+    )
+
+
+def _source_kind(tok: Token) -> str | None:
+    kinds = cue_lexicon().source_kind_of
+    return kinds.get(tok.lemma_.lower()) or kinds.get(tok.lower_)
+
+
+def _role_of(doc: Doc, offset: int) -> str:
+    """'subject', 'object' (told Smith, speaking to Smith) or 'other' for the name there."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return "other"
+    tok = span[0]
+    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return "subject"
+    if tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+        return "subject"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+        return "subject"  # "according to Kidston": the source of what follows
+    return "object" if tok.dep_ in OBJECT_DEPS else "other"
+
+
+def _description_span(head: Token) -> Span:
+    """The words describing an unnamed speaker: the head's subtree, short of a clause."""
+    doc = head.doc
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in ("prep", "acl", "appos", "compound", "amod", "relcl", "nummod"):
+            end = max(end, child.right_edge.i + 1)
+    while end > head.i + 1 and doc[end - 1].is_punct:
+        end -= 1
+    while start < head.i and doc[start].is_punct:
+        start += 1
+    return doc[start : min(end, head.i + 12)]
+
+
+def _holder_of_figures(tok: Token) -> Token | None:
+    """'estimates by X', 'X's statistics', 'figures from X': the source behind the numbers."""
+    if tok.lemma_.lower() not in FIGURE_NOUNS:
+        return None
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def person_genders(doc: Doc, persons: list[tuple[int, str]]) -> dict[str, str]:
+    """Gender of person actors from the text: titles and role nouns beside a mention
+    (Mr, Mrs, spokeswoman, his wife), and the he/she that follows a sentence whose subject
+    is that person alone. Unknown persons are left out (they agree with any pronoun)."""
+    votes: dict[str, dict[str, int]] = {}
+    by_sentence: dict[int, list[tuple[Token, str]]] = {}
+    for offset, actor_id in persons:
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span[0]
+        cues = [doc[i].lower_ for i in range(max(0, tok.i - 3), tok.i)]
+        cues += [c.lower_ for c in tok.head.children if c.dep_ == "appos"] + [tok.head.lower_]
+        for cue in cues:
+            g = GENDER_NOUNS.get(cue)
+            if g:
+                votes.setdefault(actor_id, {}).setdefault(g, 0)
+                votes[actor_id][g] += 1
+        by_sentence.setdefault(sent_of(tok).start, []).append((tok, actor_id))
+    for sent_start, mentions in by_sentence.items():
+        ids = {a for _, a in mentions}
+        if len(ids) != 1:
+            continue
+        subject = [mentions[0][1]]
+        sent = sent_of(doc[sent_start])
+        nxt = sent_of(doc[sent.end]) if sent.end < len(doc) else None
+        for t in [*sent, *(nxt or [])]:
+            if t.i > mentions[0][0].i and t.lower_ in PRONOUN_GENDER and t.dep_ == "nsubj":
+                g = PRONOUN_GENDER[t.lower_]
+                votes.setdefault(subject[0], {}).setdefault(g, 0)
+                votes[subject[0]][g] += 1
+                break
+    return {a: max(v, key=lambda g: v[g]) for a, v in votes.items() if len(v) == 1}
+
+
 def _capitalised_tail(span: Span) -> str:
     """'state media KCNA' -> 'KCNA': the name at the end of a phrase."""
     start = len(span)
@@ -191,10 +460,12 @@ def _looks_named(tok: Token) -> bool:
     )
 
 
+_TITLE = re.compile(r"^(?:the|The|Mr|Mrs|Ms|Miss|Dr|Sir)\.?\s+")
+
+
 def _strip_det(text: str) -> str:
-    for det in ("the ", "The "):
-        if text.startswith(det):
-            return text[len(det):]
+    """'the ministry' -> 'ministry', 'Mrs Jane Hill' -> 'Jane Hill', "Kim's" -> 'Kim'."""
+    text = _TITLE.sub("", text, count=1)
     return text.removesuffix("’s").removesuffix("'s")
 
 
@@ -207,12 +478,17 @@ def _same_person(a: str, b: str) -> bool:
     return long_[: len(short)] == short or long_[-len(short):] == short
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The subject of ``verb``, climbing from participles and conjuncts to their clause."""
+def subject_of(verb: Token, past_reported: bool = False) -> Token | None:
+    """The subject of ``verb``, climbing from participles and conjuncts to their clause.
+
+    ``past_reported``: climbing out of a reported clause, skip its subject ("X described
+    how the attack unfolded, stating ..." is X's statement, not the attack's).
+    """
     tok = verb
-    for _ in range(4):
+    for _ in range(5):
+        skip = past_reported and tok is not verb and tok.dep_ == "ccomp"
         for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS and not skip:
                 if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                     return tok.head
                 return child
@@ -232,3 +508,39 @@ def agent_of(verb: Token) -> Token | None:
                 if obj.dep_ == "pobj":
                     return obj
     return None
+
+
+# Passive speech verbs whose grammatical subject is the hearer ("he was told by X").
+HEARER_VERBS = frozenset({"tell", "inform", "ask", "assure", "brief", "warn"})
+# Passive verbs whose subject is still the speaker ("Kim was quoted as saying by KCNA").
+QUOTED_VERBS = frozenset({"quote", "cite"})
+
+
+def speaker_token(verb: Token) -> Token | None:
+    """Who speaks through ``verb``: the ``by`` agent of a passive, else the subject.
+
+    "X was quoted (by KCNA)" keeps X; "he was told by X" and "was described as ... by X"
+    give X; a passive "he was told" with no agent gives nobody (he is the hearer).
+    """
+    lemma = verb.lemma_.lower()
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive and lemma not in QUOTED_VERBS:
+        agent = agent_of(verb)
+        if agent is not None:
+            return agent
+        if lemma in HEARER_VERBS:
+            return None
+    subj = subject_of(verb, past_reported=True)
+    if subj is None:
+        return _named_before(verb)
+    return subj
+
+
+def _named_before(verb: Token) -> Token | None:
+    """A parse with no subject ("Calling it X, Anna F of ..., told Reuters"): the last
+    person named before the verb in its sentence, outside quote marks."""
+    best = None
+    for ent in ents_in(sent_of(verb)):
+        if ent.label_ == "PERSON" and ent.end <= verb.i:
+            best = ent.root
+    return best
