@@ -39,6 +39,16 @@ def iter_path(path: Path, published: str | None = None) -> Iterator[Article | In
             yield from iter_path(child, published)
         return
     suffix = "".join(path.suffixes[-2:]).lower() if path.suffix == ".gz" else path.suffix.lower()
+    if suffix in (".warc", ".warc.gz"):
+        from newsgraph.ingest.warc import iter_warc
+
+        yield from iter_warc(path, published)
+        return
+    if suffix in (".rss", ".atom", ".xml"):
+        from newsgraph.ingest.feeds import iter_feed
+
+        yield from iter_feed(path, published)
+        return
     try:
         if suffix in (".jsonl", ".ndjson"):
             for rec in iter_jsonl(path):
