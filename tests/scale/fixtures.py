@@ -24,9 +24,7 @@ def page_html(rec: dict[str, Any], with_date: bool = True) -> str:
     paras = "\n".join(
         f"<p>{html.escape(line.strip())}</p>" for line in rec["text"].splitlines() if line.strip()
     )
-    meta = (
-        f'<meta property="article:published_time" content="{rec["date"]}">' if with_date else ""
-    )
+    meta = f'<meta property="article:published_time" content="{rec["date"]}">' if with_date else ""
     return (
         f"<!DOCTYPE html><html><head><title>{html.escape(rec['title'])}</title>{meta}</head>"
         f"<body><nav><a href='/'>Home</a></nav><article><h1>{html.escape(rec['title'])}</h1>"
@@ -42,12 +40,26 @@ def clean_records(recs: list[dict[str, Any]]) -> list[bytes]:
         out.append(request_record(rec["url"], date))
         out.append(response_record(WarcPage(url=rec["url"], html=page_html(rec), date=date)))
         if i == 0:
-            out.append(warc_record("metadata", rec["url"], b"fetchTimeMs: 12\r\n", date,
-                                   "application/warc-fields"))
-            out.append(response_record(WarcPage(url=rec["url"] + "?format=json", html="{}",
-                                                date=date, content_type="application/json")))
-            out.append(response_record(WarcPage(url=rec["url"] + "/missing", html="<html/>",
-                                                date=date, status=404)))
+            out.append(
+                warc_record(
+                    "metadata", rec["url"], b"fetchTimeMs: 12\r\n", date, "application/warc-fields"
+                )
+            )
+            out.append(
+                response_record(
+                    WarcPage(
+                        url=rec["url"] + "?format=json",
+                        html="{}",
+                        date=date,
+                        content_type="application/json",
+                    )
+                )
+            )
+            out.append(
+                response_record(
+                    WarcPage(url=rec["url"] + "/missing", html="<html/>", date=date, status=404)
+                )
+            )
     return out
 
 

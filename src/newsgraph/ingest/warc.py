@@ -51,7 +51,9 @@ def iter_warc(
         report_stats(stats)
 
 
-def _read_warc(path: Path, published: str | None, stats: WarcStats) -> Iterator[Article | InputError]:
+def _read_warc(
+    path: Path, published: str | None, stats: WarcStats
+) -> Iterator[Article | InputError]:
     from fastwarc.warc import ArchiveIterator
 
     try:
@@ -187,9 +189,7 @@ class WarcPage:
     extra_headers: dict[str, str] = field(default_factory=dict)
 
 
-def warc_record(
-    warc_type: str, url: str, block: bytes, date: str, content_type: str
-) -> bytes:
+def warc_record(warc_type: str, url: str, block: bytes, date: str, content_type: str) -> bytes:
     """The bytes of one WARC/1.0 record."""
     head = (
         f"WARC/1.0\r\nWARC-Type: {warc_type}\r\nWARC-Target-URI: {url}\r\n"
