@@ -146,7 +146,7 @@ def _wide_row(result: Analysis | ArticleFailure) -> dict[str, Any]:
 
 
 def _error_row(source: str, reason: str) -> dict[str, Any]:
-    row: dict[str, Any] = dict.fromkeys(TABLES, [])
+    row: dict[str, Any] = {table: [] for table in TABLES}
     row[PARTITION] = None
     row[ERRORS_TABLE] = [{"source": source, "reason": reason}]
     return row

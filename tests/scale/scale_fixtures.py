@@ -101,3 +101,26 @@ def _rfc822(date: str) -> str:
 
     day = dt.date.fromisoformat(date)
     return day.strftime("%a, %d %b %Y 12:00:00 +0000")
+
+
+# -- per-article functions for the pool tests (module level: workers import them) ---------
+
+
+def explode_on_marker(article: Any, doc: Any) -> Any:
+    """``pipeline.analyze_doc``, except that an article containing EXPLODE raises."""
+    from newsgraph.pipeline import analyze_doc
+
+    if "EXPLODE" in article.body:
+        raise ValueError("boom on purpose")
+    return analyze_doc(article, doc)
+
+
+def crash_on_marker(article: Any, doc: Any) -> Any:
+    """``pipeline.analyze_doc``, except that an article containing CRASH kills its worker."""
+    import os
+
+    from newsgraph.pipeline import analyze_doc
+
+    if "CRASH" in article.body:
+        os._exit(3)
+    return analyze_doc(article, doc)
