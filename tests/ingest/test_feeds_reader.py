@@ -7,13 +7,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scale"))
 
-from scale_fixtures import feed_xml, sample_records  # noqa: E402
+from scale_fixtures import feed_xml, sample_records
 
-from newsgraph.errors import InputError  # noqa: E402
-from newsgraph.ingest import iter_articles  # noqa: E402
-from newsgraph.ingest.feeds import FeedStats, iter_feed  # noqa: E402
-from newsgraph.ingest.stats import collect_read_stats  # noqa: E402
-from newsgraph.model import Article  # noqa: E402
+from newsgraph.errors import InputError
+from newsgraph.ingest import iter_articles
+from newsgraph.ingest.feeds import FeedStats, iter_feed
+from newsgraph.ingest.stats import collect_read_stats
+from newsgraph.model import Article
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:x</id>

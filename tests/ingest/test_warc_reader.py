@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scale"))
 
-from scale_fixtures import (  # noqa: E402
+from scale_fixtures import (
     clean_records,
     corrupt_member,
     page_html,
@@ -16,11 +16,11 @@ from scale_fixtures import (  # noqa: E402
     write_gz,
 )
 
-from newsgraph.errors import InputError  # noqa: E402
-from newsgraph.ingest import iter_articles  # noqa: E402
-from newsgraph.ingest.stats import collect_read_stats  # noqa: E402
-from newsgraph.ingest.warc import WarcPage, WarcStats, iter_warc, response_record  # noqa: E402
-from newsgraph.model import Article  # noqa: E402
+from newsgraph.errors import InputError
+from newsgraph.ingest import iter_articles
+from newsgraph.ingest.stats import collect_read_stats
+from newsgraph.ingest.warc import WarcPage, WarcStats, iter_warc, response_record
+from newsgraph.model import Article
 
 
 def _split(items: list[Article | InputError]) -> tuple[list[Article], list[InputError]]:
