@@ -25,7 +25,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from itertools import cycle, islice
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -177,7 +177,9 @@ def speed(corpus: Path, n: int, workers: int, modes: list[str]) -> None:
         res, peak = run_measured(["--child", mode, "--corpus", str(corpus), "--n", str(n),
                                   "--workers", str(workers)])  # fmt: skip
         rates[mode] = res["articles"] / res["seconds"]
-        extra = f", JVM/session start-up {res['startup_s']:.1f} s apart" if "startup_s" in res else ""
+        extra = ""
+        if "startup_s" in res:
+            extra = f", JVM/session start-up {res['startup_s']:.1f} s apart"
         print(f"{mode:>10}: {rates[mode]:7.1f} articles/s ({res['articles']} in "
               f"{res['seconds']:.1f} s{extra}), peak memory {_mib(peak)}")  # fmt: skip
     ratios = [("inprocess", "spacy", 0.8), ("pool", "inprocess", 1.7), ("spark", "pool", 0.6)]
@@ -196,7 +198,8 @@ def memory(corpus: Path, small: int, large: int, workers: int) -> None:
         print(f"stream {n:>6} articles ({corpus.name}, pool of {workers} → Parquet): "
               f"{res['articles'] / res['seconds']:.1f} articles/s, peak {_mib(peak)}")  # fmt: skip
     r = peaks[large] / peaks[small]
-    print(f"peak({large}) / peak({small}) = {r:.2f} (bar ≤ 1.2: {'met' if r <= 1.2 else 'NOT met'})")
+    verdict = "met" if r <= 1.2 else "NOT met"
+    print(f"peak({large}) / peak({small}) = {r:.2f} (bar ≤ 1.2: {verdict})")
 
 
 def main() -> None:
