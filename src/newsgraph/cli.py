@@ -7,8 +7,9 @@ naming the input and what to do; the exit status is non-zero when anything faile
 from __future__ import annotations
 
 import importlib
+import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -58,25 +59,19 @@ def _check_date(value: str | None) -> str | None:
         raise _fail(f"--published {exc.reason}", 2) from exc
 
 
-def _analyses(articles: Iterable[Article], workers: int) -> Iterator[Any]:
-    """Analyses (or per-article failures) in input order, in-process or in a worker pool."""
-    if workers > 1:
-        try:
-            pool = importlib.import_module("newsgraph.scale.pool")
-        except ModuleNotFoundError:
-            err.print("[yellow]note:[/] the worker pool is not available yet; running in-process")
-        else:
-            yield from pool.analyze_parallel(articles, workers=workers)
-            return
-    from newsgraph.pipeline import analyze_articles
-
-    yield from analyze_articles(articles)
+def _default_workers() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 @app.command()
 def analyze(
     inputs: Annotated[
-        list[Path], typer.Argument(help=".txt, .html, .jsonl, WARC or RSS/Atom files, or folders.")
+        list[str],
+        typer.Argument(
+            help=".txt, .html, .jsonl, .parquet, WARC or RSS/Atom files; folders, globs, feed URLs."
+        ),
     ],
     out_file: Annotated[
         Path | None,
@@ -89,7 +84,10 @@ def analyze(
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that have none.")
     ] = None,
-    workers: Annotated[int, typer.Option(help="Worker processes (1 = in-process).", min=1)] = 1,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Worker processes (default: one per core; 1 = in-process).", min=1),
+    ] = None,
     batch: Annotated[int, typer.Option(help="Articles per atomic store commit.", min=1)] = 64,
     reanalyse: Annotated[
         bool,
@@ -102,7 +100,11 @@ def analyze(
     status is 1 when any input failed. Re-running on the same input stores nothing twice.
     """
     from newsgraph.ingest import iter_articles
+    from newsgraph.ingest.paths import expand_inputs
+    from newsgraph.ingest.stats import collect_read_stats
     from newsgraph.report.dossier import summary_line
+    from newsgraph.scale.pool import analyze_parallel
+    from newsgraph.scale.progress import progress_bar
     from newsgraph.store import Store, WriteResult
 
     published = _check_date(published)
@@ -124,7 +126,7 @@ def analyze(
 
     def articles() -> Iterator[Article]:
         chunk: list[Article] = []
-        for item in iter_articles(inputs, published=published):
+        for item in iter_articles(expand_inputs(inputs), published=published):
             if isinstance(item, InputError):
                 failures.append((item.source, item.reason))
                 err.print(
@@ -149,25 +151,20 @@ def analyze(
     done: list[Analysis] = []
     pending: list[Analysis] = []
     n_analysed = 0
-    from newsgraph.progress import progress_bar
-
+    n_workers = workers or _default_workers()
+    bar = progress_bar(None, console=err, disable=not err.is_terminal)
     try:
-        with progress_bar(None) as progress:
-            for result in _analyses(articles(), workers):
+        with collect_read_stats() as read_stats, bar as progress:
+            for result in analyze_parallel(articles(), workers=n_workers):
                 if not isinstance(result, Analysis):
-                    failures.append(
-                        (
-                            str(getattr(result, "article_id", "?")),
-                            str(getattr(result, "reason", result)),
-                        )
-                    )
+                    failures.append((f"article {result.article_id}", result.reason))
                     err.print(
                         f"[red]failed[/] {failures[-1][0]}: {failures[-1][1]}", highlight=False
                     )
-                    progress.advance(failed=True)
+                    progress.advance(0, failures=1)
                     continue
                 n_analysed += 1
-                progress.advance()
+                progress.advance(1)
                 if sink:
                     sink.write(result.to_json() + "\n")
                 pending.append(result)
@@ -189,8 +186,11 @@ def analyze(
             near_pairs = store.count("near_duplicates") // 2
             store.close()
 
+    for stats in read_stats:
+        out.print(f"  {stats.summary()}", highlight=False, soft_wrap=True)
     table = Table(title="newsgraph analyze", show_header=False)
-    table.add_row("articles analysed", str(n_analysed))
+    plural = "s" if n_workers > 1 else ""
+    table.add_row("articles analysed", f"{n_analysed} ({n_workers} worker{plural})")
     if store:
         table.add_row("stored (new)", str(len(total.stored)))
         table.add_row("re-analysed, replaced", str(len(total.replaced)))
@@ -436,9 +436,9 @@ def demo(
     code = 0
     try:
         analyze(
-            [examples / "seed-article.txt", examples / "wikinews-sample.jsonl"],
+            [str(examples / "seed-article.txt"), str(examples / "wikinews-sample.jsonl")],
             out_file=out_dir / "analysis.jsonl", db=db, no_store=False,
-            published=None, workers=1, batch=64, reanalyse=False,
+            published=None, workers=None, batch=64, reanalyse=False,
         )  # fmt: skip
     except typer.Exit as exc:
         code = exc.exit_code

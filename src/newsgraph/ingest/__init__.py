@@ -21,4 +21,9 @@ def iter_articles(
 ) -> Iterator[Article | InputError]:
     """Yield the articles in every input, and an ``InputError`` for each that cannot be read."""
     for item in inputs:
+        if isinstance(item, str) and item.lower().startswith(("http://", "https://")):
+            from newsgraph.ingest.feeds import iter_url
+
+            yield from iter_url(item, published=published)
+            continue
         yield from iter_path(Path(item), published=published)

@@ -15,6 +15,18 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
+PARQUET_SUFFIXES = (".parquet",)
+TEXT_SUFFIXES = (".txt", ".text")
+# In a folder only files of these kinds are read (a README or an image beside the articles
+# is not an article); a file named explicitly is read whatever its suffix.
+KNOWN_SUFFIXES = (
+    *JSONL_SUFFIXES,
+    *HTML_SUFFIXES,
+    *WARC_SUFFIXES,
+    *FEED_SUFFIXES,
+    *PARQUET_SUFFIXES,
+    *TEXT_SUFFIXES,
+)
 
 _HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<article|<!--)", re.I)
 _FEED_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?<(?:rss|feed|rdf:RDF)\b", re.I)
@@ -91,6 +103,8 @@ def sniff_kind(path: Path, head: bytes) -> str:
         return "warc"
     if suffix in FEED_SUFFIXES:
         return "feed"
+    if suffix in PARQUET_SUFFIXES:
+        return "parquet"
     if head.startswith(_WARC_START) or (suffix == ".gz" and head.startswith(_GZIP_MAGIC)):
         return "warc"
     if _FEED_START.match(head):
@@ -109,7 +123,8 @@ def iter_path(path: Path, published: str | None = None) -> Iterator[Article | In
         return
     if path.is_dir():
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            yield from iter_path(child, published)
+            if _suffix(child) in KNOWN_SUFFIXES:
+                yield from iter_path(child, published)
         return
     try:
         with path.open("rb") as fh:
@@ -125,6 +140,8 @@ def iter_path(path: Path, published: str | None = None) -> Iterator[Article | In
             yield from _iter_warc(path, published)
         elif kind == "feed":
             yield from _iter_feed(path, published)
+        elif kind == "parquet":
+            yield from _iter_parquet(path, published)
         elif kind == "html":
             from newsgraph.ingest.html import article_from_html
 
@@ -148,25 +165,19 @@ def _iter_records(path: Path, published: str | None) -> Iterator[Article | Input
             yield InputError(f"{path}:{lineno}", exc.reason)
 
 
-# WARC and feed readers live in their own modules (ingest/warc.py, ingest/feeds.py); until
-# they exist, such inputs get a clear "not supported yet" instead of being read as text.
 def _iter_warc(path: Path, published: str | None) -> Iterator[Article | InputError]:
-    try:
-        from newsgraph.ingest.warc import iter_warc  # type: ignore[attr-defined,unused-ignore]
-    except ModuleNotFoundError as exc:
-        if exc.name != "newsgraph.ingest.warc":
-            raise
-        yield InputError(str(path), "WARC input is not supported yet in this version of newsgraph")
-        return
+    from newsgraph.ingest.warc import iter_warc
+
     yield from iter_warc(path, published=published)
 
 
 def _iter_feed(path: Path, published: str | None) -> Iterator[Article | InputError]:
-    try:
-        from newsgraph.ingest.feeds import iter_feed  # type: ignore[attr-defined,unused-ignore]
-    except ModuleNotFoundError as exc:
-        if exc.name != "newsgraph.ingest.feeds":
-            raise
-        yield InputError(str(path), "RSS/Atom feed input is not supported yet in newsgraph")
-        return
+    from newsgraph.ingest.feeds import iter_feed
+
     yield from iter_feed(path, published=published)
+
+
+def _iter_parquet(path: Path, published: str | None) -> Iterator[Article | InputError]:
+    from newsgraph.ingest.parquet import iter_parquet
+
+    yield from iter_parquet(path, published=published)

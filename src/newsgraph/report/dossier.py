@@ -43,8 +43,8 @@ def sentence_around(body: str, start: int, end: int, limit: int = 300) -> str:
     left = 0
     for m in _SENTENCE_END.finditer(body, 0, start):
         left = m.end()
-    m = _SENTENCE_END.search(body, max(end - 1, left))
-    right = m.end() if m else len(body)
+    stop = _SENTENCE_END.search(body, max(end - 1, left))
+    right = stop.end() if stop else len(body)
     text = body[left:right].strip()
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
