@@ -14,7 +14,7 @@ import pytest
 SCRIPT = """
 import sys
 from newsgraph.ingest.records import article_from_record
-from scale_fixtures import sample_records
+from tests.scale.scale_fixtures import sample_records
 from newsgraph.scale.pool import analyze_parallel
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing as mp
 
 import pytest
-from scale_fixtures import crash_on_marker, explode_on_marker, sample_records
+from tests.scale.scale_fixtures import crash_on_marker, explode_on_marker, sample_records
 
 from newsgraph.ingest.records import article_from_record
 from newsgraph.model import Analysis, Article

@@ -33,11 +33,12 @@ from newsgraph.store.rows import TABLES, analysis_rows
 PARTITION = "published"
 UNKNOWN_DATE = "unknown"
 # Columns the store adds itself; not part of the analysis rows.
-STORE_ONLY_COLUMNS = frozenset({"body_hash", "stored_at"})
+STORE_ONLY_COLUMNS = frozenset({"body_hash", "stored_at", "pipeline_version", "fingerprint"})
 _DUCKDB_TO_ARROW = {
     "VARCHAR": pa.string(),
     "INTEGER": pa.int32(),
     "BIGINT": pa.int64(),
+    "UBIGINT": pa.uint64(),
     "DOUBLE": pa.float64(),
     "BOOLEAN": pa.bool_(),
 }
