@@ -157,22 +157,32 @@ def _country_and_role(title: str) -> tuple[str, str] | None:
 
 
 @lru_cache(maxsize=1)
-def _known_names() -> tuple[dict[str, list[Any]], dict[str, tuple[str | None, str]]]:
+def _known_names() -> tuple[dict[str, list[Any]], dict[str, dict[str, Any]]]:
     """(leader full name -> terms, organisation name/alias -> (country, code))."""
-    import yaml
     from importlib import resources
+
+    import yaml
 
     lex = lexicon()
     leaders: dict[str, list[Any]] = {}
     for term in lex.terms:
         leaders.setdefault(term.name, []).append(term)
-    orgs: dict[str, tuple[str | None, str]] = {}
+    orgs: dict[str, dict[str, Any]] = {}
     text = resources.files("newsgraph.data.actors").joinpath("orgs.yaml").read_text("utf-8")
     for item in yaml.safe_load(text):
         if item.get("code"):
             for alias in [item["name"], *item.get("aliases", [])]:
-                orgs[alias.lower()] = (item.get("country"), item["code"])
+                orgs[alias.lower()] = item
     return leaders, orgs
+
+
+def _org_code(item: dict[str, Any], day: str) -> str:
+    """The organisation's code on that day (codes with a ``since`` date change with time)."""
+    code = str(item["code"])
+    for period in sorted(item.get("periods", []), key=lambda p: str(p["since"])):
+        if str(period["since"]) <= day:
+            code = str(period["code"])
+    return code
 
 
 def expected_for(title: str, day: str) -> Expected | None:
@@ -196,7 +206,7 @@ def expected_for(title: str, day: str) -> Expected | None:
         return Expected("leader", country, country) if country else None
     org = orgs.get(base.lower())
     if org is not None:
-        return Expected("IGO/org", org[0], org[1])
+        return Expected("IGO/org", org.get("country"), _org_code(org, day))
     if re.match(r"^(?:United Nations|UN)\b", base):
         return Expected("IGO/org", None, "UNO")
     if re.match(r"^European (?:Union|Commission|Parliament|Council|Central Bank)$", base):
@@ -266,6 +276,8 @@ def _judge(exp: Expected, actors: list[Actor], start: int, end: int) -> tuple[bo
         ok = any(a.code == exp.code for a in over)
         return bool(over), ok, ok
     country_ok = any(a.country == exp.country or (a.code or "")[:3] == exp.country for a in over)
+    if exp.code == exp.country:  # country level: any role of that country (seed-gold rule)
+        return bool(over), country_ok, country_ok
     code_ok = any(a.code == exp.code for a in over)
     return bool(over), country_ok, code_ok
 

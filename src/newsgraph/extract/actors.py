@@ -627,6 +627,8 @@ class _Extraction:
                 break
         role = None
         head = self.agent_at(end - 1, end)
+        if head is None and end - start > 2 and "of" in self.lower[start:end]:
+            head = self.agent_at(start, self.lower.index("of", start))  # "Ministry of ..."
         if head is not None:
             role = head[1]
         return country, role
@@ -735,10 +737,16 @@ class _Extraction:
             return None
         return sent_countries.get(self.doc[sent.start - 1].sent.start)
 
-    def _np_country(self, head_i: int) -> str | None:
-        """The country of a possessive/compound modifier of this noun ("Kim's government")."""
+    def _np_country(self, head_i: int, own_start: int | None = None) -> str | None:
+        """The country of a possessive/compound modifier of this noun ("Kim's government"),
+        of a possessive pronoun's antecedent ("Israel says its troops") or of an "of" phrase;
+        tokens from ``own_start`` on belong to the mention itself and are not modifiers."""
         head = self.doc[head_i]
         for child in head.children:
+            if own_start is not None and own_start <= child.i <= head_i:
+                continue
+            if child.dep_ == "poss" and child.lower_ in ("its", "their"):
+                return self._antecedent_country(child.i)
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < head_i:
                 cand = self._cand_at(child.i)
                 if cand is not None and cand.country:
@@ -750,6 +758,18 @@ class _Extraction:
                     if cand is not None and cand.country:
                         return cand.country
         return None
+
+    def _antecedent_country(self, i: int) -> str | None:
+        """The country of the nearest country/organisation mention before token i in its
+        sentence ("Israel announces that its troops ...")."""
+        sent_start = self.doc[i].sent.start
+        best: Cand | None = None
+        for cand in self.cands:
+            if sent_start <= cand.start < i and cand.country and cand.kind != "person" and (
+                best is None or cand.start > best.start
+            ):
+                best = cand
+        return best.country if best is not None else None
 
     def _cand_at(self, i: int) -> Cand | None:
         for cand in self.cands:
@@ -810,12 +830,17 @@ class _Extraction:
             head = cand.end - 1
             if self.toks[head] in POSSESSIVE and head > cand.start:
                 head -= 1
-            country = self._np_country(head) or self._context_country(cand.start, sent) or main
+            country = (
+                self._np_country(head, cand.start) or self._context_country(cand.start, sent)
+                or main
+            )  # fmt: skip
             if country is None or country == cand.country:
                 continue
             cand.country, cand.code = country, country + cand.role
             if cand.key.startswith("group:"):
                 cand.key = f"group:{cand.code}"
+                if cand.name.endswith(f"({cand.role})"):  # a seat's generated name
+                    cand.name = f"{self.lex.country_names.get(country, country)} ({cand.role})"
 
     def country_anaphors(self, main: str | None, sent: dict[int, str | None]) -> None:
         """ "the country" / "the nation" as the country the context is about."""

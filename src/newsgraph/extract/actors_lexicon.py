@@ -46,6 +46,9 @@ TITLE_OFFICES: dict[str, tuple[str, ...]] = {
     "defense minister": ("defence minister",),
     "defense secretary": ("defence minister",),
     "defence secretary": ("defence minister",),
+    "secretary of defense": ("defence minister",),
+    "secretary of war": ("defence minister",),
+    "war secretary": ("defence minister",),
     "king": ("monarch",),
     "queen": ("monarch",),
     "emir": ("monarch",),
@@ -57,6 +60,8 @@ PERSON_TITLES = set(TITLE_OFFICES) | {
     "minister", "official", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy",
     "general", "commander", "governor", "mayor", "senator", "judge", "prosecutor", "diplomat",
     "lawmaker", "chairman", "chief", "director", "secretary", "lawyer", "activist", "journalist",
+    "president - elect", "vice president - elect", "prime minister - elect",
+    "prime minister - designate",
 }  # fmt: skip
 
 
