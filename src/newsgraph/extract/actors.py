@@ -87,6 +87,9 @@ COUNTRY_ANAPHORS = {"country", "nation"}
 # ("Pentecostal", "Islamic", "Guardrails"), not organisations.
 NOT_ORG_ENDINGS = ("al", "ic", "ian", "ist", "ish", "ive", "ous", "ing")
 MIN_PLACE_POPULATION = 50_000
+# Titles too vague to give a person their sentence's country ("Labour leader", "company
+# director"); and persons take a country from their sentence only, never the article's.
+VAGUE_TITLES = {"leader", "chairman", "chief", "director"}
 EAST_ASIAN_ORDER = {"CHN", "PRK", "KOR", "TWN", "VNM", "HKG", "MNG", "SGP"}
 MAX_TITLE_GAP = 1  # tokens allowed between a title and a name ("President-elect", commas: none)
 
@@ -256,7 +259,11 @@ class _Extraction:
         for size in range(min(4, of), 0, -1):
             s = of - size
             role = self.lex.agents.get(tuple(self.lower[s:of]))
-            if role is None or not self.free(s, of) or self.doc[of - 1].pos_ not in ("NOUN", "PROPN"):
+            if (
+                role is None
+                or not self.free(s, of)
+                or self.doc[of - 1].pos_ not in ("NOUN", "PROPN")
+            ):
                 continue
             if not (self.toks[s][:1].isupper() or (s > 0 and self.lower[s - 1] == "the")):
                 return False  # "citizens of Ecuador": a people's country, not an institution
@@ -463,7 +470,10 @@ class _Extraction:
         country, role = (title[0], title[1]) if title else (None, None)
         code = _code(country, role) if country else None
         cand = Cand(start, end, f"person:{name}", name, code, country, role, "person")
-        cand.context_country = country is None and role is not None
+        cand.context_country = (
+            country is None and role is not None and title is not None
+            and title[2] not in VAGUE_TITLES
+        )  # fmt: skip
         self.add(cand)
 
     def _resolve_person_name(
@@ -765,8 +775,11 @@ class _Extraction:
         sent_start = self.doc[i].sent.start
         best: Cand | None = None
         for cand in self.cands:
-            if sent_start <= cand.start < i and cand.country and cand.kind != "person" and (
-                best is None or cand.start > best.start
+            if (
+                sent_start <= cand.start < i
+                and cand.country
+                and cand.kind != "person"
+                and (best is None or cand.start > best.start)
             ):
                 best = cand
         return best.country if best is not None else None
@@ -781,8 +794,11 @@ class _Extraction:
         """Per sentence start: its one country (from any mention or place name), else None."""
         found: dict[int, set[str]] = {}
         for cand in self.cands:
-            if cand.country and len(cand.country) == 3 and cand.country != "WST" and (
-                not cand.context_country
+            if (
+                cand.country
+                and len(cand.country) == 3
+                and cand.country != "WST"
+                and (not cand.context_country)
             ):
                 found.setdefault(self.doc[cand.start].sent.start, set()).add(cand.country)
         for m in self._place_countries() + self.place_countries:
@@ -832,7 +848,7 @@ class _Extraction:
                 head -= 1
             country = (
                 self._np_country(head, cand.start) or self._context_country(cand.start, sent)
-                or main
+                or (main if cand.kind != "person" else None)
             )  # fmt: skip
             if country is None or country == cand.country:
                 continue

@@ -238,7 +238,9 @@ def _add_countries(lex: Lexicon) -> None:
     curated = list(yaml.safe_load(_read_text("countries.yaml")))
     # The first country to claim a name keeps it: curated countries first, then by population,
     # so "American" is the United States and "French" France, not a territory sharing them.
-    rest = sorted((iso for iso in table if iso not in curated), key=lambda i: -table[i]["population"])
+    rest = sorted(
+        (iso for iso in table if iso not in curated), key=lambda i: -table[i]["population"]
+    )
     for iso in [*curated, *rest]:
         row = table[iso]
         if not row["names"]:
