@@ -168,3 +168,72 @@ def test_possessive_mentions_cover_the_name() -> None:
 def test_hyphenated_prefix() -> None:
     actors = run("North Korea criticised the U.S.-led exercises.")
     assert code_of(actors, "U.S.") == "USA"
+
+
+def test_demonym_of_northern_territory_goes_to_the_larger_country() -> None:
+    actors = run("The American and the French delegations met.", "2025-03-01")
+    assert code_of(actors, "American") == "USA"
+    assert code_of(actors, "French") == "FRA"
+
+
+def test_title_of_country_is_one_mention() -> None:
+    actors = run("Karin Keller-Sutter is sworn in as President of Switzerland.", "2025-01-01")
+    assert code_of(actors, "President of Switzerland") == "CHEGOV"
+    actors = run("The Supreme Court of Iran ruled on Monday.", "2025-01-01")
+    assert code_of(actors, "Supreme Court of Iran") == "IRNJUD"
+
+
+def test_demonym_before_strike_noun_is_the_military() -> None:
+    actors = run("Israeli airstrikes across the Gaza Strip kill at least 26 people.", "2025-01-01")
+    assert code_of(actors, "Israeli") == "ISRMIL"
+    actors = run("Israeli food prices rose.", "2025-01-01")
+    assert code_of(actors, "Israeli") == "ISR"
+
+
+def test_generic_legislature_takes_the_sentence_country() -> None:
+    text = "Citizens of Ecuador elect the members of the National Assembly."
+    assert code_of(run(text, "2025-02-09"), "the National Assembly") == "ECULEG"
+
+
+def test_titled_person_takes_the_sentence_country() -> None:
+    text = "In Sao Tome and Principe, Prime Minister Patrice Trovoada was dismissed."
+    code = code_of(run(text, "2025-01-07"), "Prime Minister Patrice Trovoada")
+    assert code == "STPGOV"
+
+
+def test_possessive_pronoun_country() -> None:
+    actors = run("Israel announces that its troops have recovered a body.", "2025-01-01")
+    assert code_of(actors, "troops") == "ISRMIL"
+
+
+def test_counted_soldiers_are_a_group() -> None:
+    actors = run("Russia said that twelve soldiers were killed in Russia.", "2025-01-01")
+    assert code_of(actors, "soldiers") == "RUSMIL"
+
+
+def test_taliban_code_changes_with_time() -> None:
+    text = "The Taliban took control of Kabul."
+    assert code_of(run(text, "2019-01-01"), "The Taliban") == "AFGREB"
+    assert code_of(run(text, "2025-01-01"), "The Taliban") == "AFGGOV"
+    assert code_of(run("The Pakistani Taliban attacked a post.", "2025-01-01"),
+                   "The Pakistani Taliban") == "PAKREB"  # fmt: skip
+
+
+def test_org_noise_is_dropped() -> None:
+    actors = run("Pentecostal churches grew. Guardrails were added by NATO.", "2025-01-01")
+    names = {a.name for a in actors}
+    assert "Pentecostal" not in names and "Guardrails" not in names
+    assert code_of(actors, "NATO") == "NATO"
+
+
+def test_country_anaphor() -> None:
+    text = "Lithuania deploys police. The prime minister said the country is ready."
+    assert code_of(run(text, "2025-01-01"), "the country") == "LTU"
+
+
+def test_us_state_counts_for_the_main_country() -> None:
+    text = (
+        "A man attacked a crowd in New Orleans, Louisiana, on Monday. Texas officials "
+        "reacted. The governor said police were investigating."
+    )
+    assert code_of(run(text, "2025-01-01"), "police") == "USACOP"

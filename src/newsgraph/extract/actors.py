@@ -69,6 +69,27 @@ REACTION_WORDS = {
     "reaction", "response", "opposition", "support", "irritation", "dismay", "unease",
 }  # fmt: skip
 DEFINITE_ROLES = {"party": "PTY", "government": "GOV", "regime": "GOV", "administration": "GOV"}
+# Heads of a noun phrase that make a country or demonym modifying them its military
+# ("Israeli airstrikes", "a Russian ballistic missile strike", "U.S. military action").
+MILITARY_HEADS = {
+    "airstrike", "airstrikes", "strike", "strikes", "drone", "drones", "missile", "missiles",
+    "shelling", "bombardment", "bombardments", "bombing", "bombings", "attack", "attacks",
+    "offensive", "raid", "raids", "warplane", "warplanes", "jet", "jets", "warship", "warships",
+    "artillery", "incursion", "incursions", "military", "air", "naval", "shell", "shells",
+    "rocket", "rockets", "helicopter", "helicopters", "submarine", "submarines",
+}  # fmt: skip
+# Legislatures and courts that many countries name alike ("the Senate", "the National
+# Assembly"): the country comes from the context, the seat's country only as a fallback.
+CONTEXT_SEAT_ROLES = {"LEG", "JUD"}
+# Anaphors for the country in focus ("the country's security crisis").
+COUNTRY_ANAPHORS = {"country", "nation"}
+# Single-token spaCy ORG entities with these endings are adjectives or common nouns
+# ("Pentecostal", "Islamic", "Guardrails"), not organisations.
+NOT_ORG_ENDINGS = ("al", "ic", "ian", "ist", "ish", "ive", "ous", "ing")
+MIN_PLACE_POPULATION = 50_000
+# Titles too vague to give a person their sentence's country ("Labour leader", "company
+# director"); and persons take a country from their sentence only, never the article's.
+VAGUE_TITLES = {"leader", "chairman", "chief", "director"}
 EAST_ASIAN_ORDER = {"CHN", "PRK", "KOR", "TWN", "VNM", "HKG", "MNG", "SGP"}
 MAX_TITLE_GAP = 1  # tokens allowed between a title and a name ("President-elect", commas: none)
 
@@ -86,6 +107,7 @@ class Cand:
     role: str | None
     kind: ActorKind
     cut: int | None = None  # keep only this many characters of the last token ("U.S.-led")
+    context_country: bool = False  # role known, country to take from the context at the end
 
 
 @dataclass
@@ -118,6 +140,7 @@ class _Extraction:
             for i in range(ent.start, ent.end):
                 self.ent_at[i] = ent
         self.acronyms: dict[str, Cand] = {}
+        self.place_countries: list[tuple[int, str]] = []
 
     # ---- helpers -------------------------------------------------------------------------
     def span_text(self, start: int, end: int) -> str:
@@ -136,6 +159,11 @@ class _Extraction:
         ):
             end += 1  # cover the possessive: "North Korea's"
         cand.end = end
+        periods = self.lex.org_periods.get(cand.key)
+        if periods and self.day is not None:
+            for since, code, role in periods:  # ascending dates: the last one begun wins
+                if since <= self.day:
+                    cand.code, cand.role = code, role
         for i in range(cand.start, cand.end):
             self.taken[i] = True
         self.cands.append(cand)
@@ -200,9 +228,13 @@ class _Extraction:
                 continue
             if m.entry.source in ("country", "demonym") and self._compose_role(m, by_start):
                 continue
+            if m.entry.source == "country" and self._compose_of(m):
+                continue
             if self._inside_other_entity(m):
                 continue
             if m.entry.source == "demonym" and not self._demonym_is_actor(m):
+                continue
+            if m.entry.source in ("country", "demonym") and self._military_head(m):
                 continue
             if m.entry.source == "capital" and self._capital_is_place(m):
                 continue
@@ -214,7 +246,66 @@ class _Extraction:
                 continue
             e = m.entry
             start = self._org_prefix(m.start) if e.source == "org" else m.start
-            self.add(Cand(start, m.end, e.key, e.name, e.code, e.country, e.role, e.kind, m.cut))
+            cand = Cand(start, m.end, e.key, e.name, e.code, e.country, e.role, e.kind, m.cut)
+            cand.context_country = e.source == "seat" and e.role in CONTEXT_SEAT_ROLES
+            self.add(cand)
+
+    def _compose_of(self, m: Match) -> bool:
+        """[title|body] of [country]( [name]) -> one actor: "President of Ghana", "Supreme
+        Court of Iran", "President of Austria Alexander van der Bellen"."""
+        of = m.start - 1
+        if of < 1 or self.lower[of] != "of" or self.toks[m.end : m.end + 1] in (["'s"], ["'"]):
+            return False
+        for size in range(min(4, of), 0, -1):
+            s = of - size
+            role = self.lex.agents.get(tuple(self.lower[s:of]))
+            if (
+                role is None
+                or not self.free(s, of)
+                or self.doc[of - 1].pos_ not in ("NOUN", "PROPN")
+            ):
+                continue
+            if not (self.toks[s][:1].isupper() or (s > 0 and self.lower[s - 1] == "the")):
+                return False  # "citizens of Ecuador": a people's country, not an institution
+            return self._add_titled(s, m, role, " ".join(self.lower[s:of]))
+        return False
+
+    def _add_titled(self, start: int, m: Match, role: str, title: str) -> bool:
+        country = m.entry.country
+        end = m.end
+        if end < len(self.toks) and self.toks[end] == ",":
+            end += 1
+        ent = self.entity(end, ("PERSON",))
+        if ent is not None and ent.start == end and title in PERSON_TITLES:
+            self.add_person(start, ent.end, None, (country, role, title), name_start=ent.start)
+            return True
+        if title in TITLE_OFFICES:
+            term = self._office_holder(country, title)
+            if term is not None:
+                self.add(_term_cand(start, m.end, term))
+                return True
+        code = _code(country, role)
+        kind: ActorKind = "person" if title in PERSON_TITLES else "organization"
+        label = self.span_text(start, m.end)
+        self.add(Cand(start, m.end, f"group:{code}", label, code, country, role, kind))
+        return True
+
+    def _military_head(self, m: Match) -> bool:
+        """A country/demonym modifying a weapon or strike noun stands for its military."""
+        if m.end < len(self.toks) and self.toks[m.end] in POSSESSIVE:
+            return False
+        for i in range(m.end, min(m.end + 3, len(self.toks))):
+            tok = self.doc[i]
+            if self.lower[i] in MILITARY_HEADS:
+                country = m.entry.country
+                code = _code(country, "MIL")
+                name = f"{self.lex.country_names.get(country or '', country)} military"
+                self.add(Cand(m.start, m.end, f"group:{code}", name, code, country, "MIL",
+                              "organization", m.cut))  # fmt: skip
+                return True
+            if tok.pos_ not in ("ADJ", "NOUN", "PROPN") or self.taken[i]:
+                return False
+        return False
 
     def _org_prefix(self, i: int) -> int:
         """Start of a describing role phrase right before a named organisation ("state media")."""
@@ -378,7 +469,12 @@ class _Extraction:
             return
         country, role = (title[0], title[1]) if title else (None, None)
         code = _code(country, role) if country else None
-        self.add(Cand(start, end, f"person:{name}", name, code, country, role, "person"))
+        cand = Cand(start, end, f"person:{name}", name, code, country, role, "person")
+        cand.context_country = (
+            country is None and role is not None and title is not None
+            and title[2] not in VAGUE_TITLES
+        )  # fmt: skip
+        self.add(cand)
 
     def _resolve_person_name(
         self, name: str, title: tuple[str | None, str | None, str] | None
@@ -500,6 +596,8 @@ class _Extraction:
                 end -= 1
             if start >= end:
                 continue
+            if self._org_noise(start, end):
+                continue
             name = self.span_text(start, end)
             if name in self.acronyms:
                 c = self.acronyms[name]
@@ -508,8 +606,27 @@ class _Extraction:
             country, role = self._country_role_inside(start, end)
             code = _code(country, role) if country else None
             cand = Cand(start, end, f"org:{name}", name, code, country, role, "organization")
+            cand.context_country = country is None and role is not None
             self.add(cand)
             self._register_acronym(cand)
+
+    def _org_noise(self, start: int, end: int) -> bool:
+        """spaCy ORG spans that are no organisation: a lone adjective or common noun
+        ("Pentecostal", "Guardrails"), a lower-case phrase, digits."""
+        words = [t for t in self.toks[start:end] if any(c.isalpha() for c in t)]
+        if not words or all(w.islower() for w in words):
+            return True
+        if end - start != 1:
+            return False
+        word = self.toks[start]
+        if word.isupper() or any(c.isupper() for c in word[1:]):
+            return False  # an acronym or a brand-like name ("NATO", "YouTube")
+        tok = self.doc[start]
+        return (
+            self.lower[start].endswith(NOT_ORG_ENDINGS)
+            or tok.tag_ == "NNS"
+            or (tok.i == tok.sent.start and tok.pos_ != "PROPN")
+        )
 
     def _country_role_inside(self, start: int, end: int) -> tuple[str | None, str | None]:
         country = None
@@ -520,6 +637,8 @@ class _Extraction:
                 break
         role = None
         head = self.agent_at(end - 1, end)
+        if head is None and end - start > 2 and "of" in self.lower[start:end]:
+            head = self.agent_at(start, self.lower.index("of", start))  # "Ministry of ..."
         if head is not None:
             role = head[1]
         return country, role
@@ -544,7 +663,11 @@ class _Extraction:
 
     # ---- pass 5: definite descriptions and bare role nouns -------------------------------
     def main_country(self) -> str | None:
-        counts = Counter(c.country for c in self.cands if c.country and len(c.country) == 3)
+        counts = Counter(
+            c.country for c in self.cands
+            if c.country and len(c.country) == 3 and not c.context_country
+        )  # fmt: skip
+        counts.update(country for _, country in self.place_countries)
         if not counts:
             return None
         ranked = counts.most_common(2)
@@ -554,9 +677,7 @@ class _Extraction:
             return ranked[0][0]
         return None
 
-    def bare_roles(self) -> None:
-        main = self.main_country()
-        sent_countries = self._sentence_countries()
+    def bare_roles(self, main: str | None, sent_countries: dict[int, str | None]) -> None:
         i, n = 0, len(self.toks)
         while i < n:
             if self.taken[i] or self.doc[i].pos_ not in ("NOUN", "PROPN", "ADJ"):
@@ -590,7 +711,9 @@ class _Extraction:
         country = self._np_country(end - 1)
         if country is None:
             country = self._context_country(i, sent_countries) or main
-        if any(c.dep_ == "nummod" for c in self.doc[end - 1].children):
+        if any(c.dep_ == "nummod" for c in self.doc[end - 1].children) and (
+            has_the or phrase in PERSON_TITLES
+        ):
             return  # "the two leaders": a set of actors named elsewhere
         if phrase == "party" and (has_the or country is not None):
             party = next(
@@ -624,10 +747,16 @@ class _Extraction:
             return None
         return sent_countries.get(self.doc[sent.start - 1].sent.start)
 
-    def _np_country(self, head_i: int) -> str | None:
-        """The country of a possessive/compound modifier of this noun ("Kim's government")."""
+    def _np_country(self, head_i: int, own_start: int | None = None) -> str | None:
+        """The country of a possessive/compound modifier of this noun ("Kim's government"),
+        of a possessive pronoun's antecedent ("Israel says its troops") or of an "of" phrase;
+        tokens from ``own_start`` on belong to the mention itself and are not modifiers."""
         head = self.doc[head_i]
         for child in head.children:
+            if own_start is not None and own_start <= child.i <= head_i:
+                continue
+            if child.dep_ == "poss" and child.lower_ in ("its", "their"):
+                return self._antecedent_country(child.i)
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < head_i:
                 cand = self._cand_at(child.i)
                 if cand is not None and cand.country:
@@ -640,6 +769,21 @@ class _Extraction:
                         return cand.country
         return None
 
+    def _antecedent_country(self, i: int) -> str | None:
+        """The country of the nearest country/organisation mention before token i in its
+        sentence ("Israel announces that its troops ...")."""
+        sent_start = self.doc[i].sent.start
+        best: Cand | None = None
+        for cand in self.cands:
+            if (
+                sent_start <= cand.start < i
+                and cand.country
+                and cand.kind != "person"
+                and (best is None or cand.start > best.start)
+            ):
+                best = cand
+        return best.country if best is not None else None
+
     def _cand_at(self, i: int) -> Cand | None:
         for cand in self.cands:
             if cand.start <= i < cand.end:
@@ -650,9 +794,14 @@ class _Extraction:
         """Per sentence start: its one country (from any mention or place name), else None."""
         found: dict[int, set[str]] = {}
         for cand in self.cands:
-            if cand.country and len(cand.country) == 3 and cand.country != "WST":
+            if (
+                cand.country
+                and len(cand.country) == 3
+                and cand.country != "WST"
+                and (not cand.context_country)
+            ):
                 found.setdefault(self.doc[cand.start].sent.start, set()).add(cand.country)
-        for m in self._place_countries():
+        for m in self._place_countries() + self.place_countries:
             found.setdefault(self.doc[m[0]].sent.start, set()).add(m[1])
         return {s: next(iter(cs)) if len(cs) == 1 else None for s, cs in found.items()}
 
@@ -663,13 +812,79 @@ class _Extraction:
                 out.append((m.start, m.entry.country))
         return out
 
+    def _gpe_countries(self) -> list[tuple[int, str]]:
+        """Countries of places spaCy tags GPE that no actor took (US states, cities): the most
+        populous gazetteer entry of that name, if it is a region or a sizeable city."""
+        out: list[tuple[int, str]] = []
+        gaz = None
+        for ent in self.doc.ents:
+            if ent.label_ != "GPE" or not self.free(ent.start, ent.end):
+                continue
+            if gaz is None:
+                from newsgraph.extract.gazetteer import load_gazetteer
+
+                try:
+                    gaz = load_gazetteer()
+                except (FileNotFoundError, ValueError):
+                    return out
+            key = gaz.key_for(ent.text)
+            cands = gaz.lookup(key) if key else []
+            best = max(cands, key=lambda c: c.entry.population, default=None)
+            if best is None or not best.entry.country:
+                continue
+            e = best.entry
+            if e.feature in ("admin1", "country") or e.population >= MIN_PLACE_POPULATION:
+                out.append((ent.start, e.country))
+        return out
+
+    def fill_context_countries(self, main: str | None, sent: dict[int, str | None]) -> None:
+        """Give role-only mentions ("President Carlos Vila Nova", "the Senate", "National
+        Police") the country of their noun phrase, sentence (or the one before) or article."""
+        for cand in self.cands:
+            if not cand.context_country or cand.role is None:
+                continue
+            head = cand.end - 1
+            if self.toks[head] in POSSESSIVE and head > cand.start:
+                head -= 1
+            country = (
+                self._np_country(head, cand.start) or self._context_country(cand.start, sent)
+                or (main if cand.kind != "person" else None)
+            )  # fmt: skip
+            if country is None or country == cand.country:
+                continue
+            cand.country, cand.code = country, country + cand.role
+            if cand.key.startswith("group:"):
+                cand.key = f"group:{cand.code}"
+                if cand.name.endswith(f"({cand.role})"):  # a seat's generated name
+                    cand.name = f"{self.lex.country_names.get(country, country)} ({cand.role})"
+
+    def country_anaphors(self, main: str | None, sent: dict[int, str | None]) -> None:
+        """ "the country" / "the nation" as the country the context is about."""
+        for i in range(1, len(self.toks)):
+            if self.lower[i] not in COUNTRY_ANAPHORS or self.lower[i - 1] != "the":
+                continue
+            tok = self.doc[i]
+            if tok.dep_ in ("compound", "amod") or not self.free(i - 1, i + 1):
+                continue
+            country = self._context_country(i, sent) or main
+            if country is None or country not in self.lex.country_names:
+                continue
+            name = self.lex.country_names[country]
+            self.add(Cand(i - 1, i + 1, f"country:{country}", name, country, country, None,
+                          "country"))  # fmt: skip
+
     def run(self) -> list[Actor]:
         self.matches = self.gazetteer()
         self.compose(self.matches)
         self.persons()
         self.orgs()
         self.find_acronyms()
-        self.bare_roles()
+        self.place_countries = self._gpe_countries()
+        main = self.main_country()
+        sent = self._sentence_countries()
+        self.fill_context_countries(main, sent)
+        self.country_anaphors(main, sent)
+        self.bare_roles(main, sent)
         return self.assemble()
 
     def assemble(self) -> list[Actor]:

@@ -46,6 +46,9 @@ TITLE_OFFICES: dict[str, tuple[str, ...]] = {
     "defense minister": ("defence minister",),
     "defense secretary": ("defence minister",),
     "defence secretary": ("defence minister",),
+    "secretary of defense": ("defence minister",),
+    "secretary of war": ("defence minister",),
+    "war secretary": ("defence minister",),
     "king": ("monarch",),
     "queen": ("monarch",),
     "emir": ("monarch",),
@@ -57,6 +60,8 @@ PERSON_TITLES = set(TITLE_OFFICES) | {
     "minister", "official", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy",
     "general", "commander", "governor", "mayor", "senator", "judge", "prosecutor", "diplomat",
     "lawmaker", "chairman", "chief", "director", "secretary", "lawyer", "activist", "journalist",
+    "president - elect", "vice president - elect", "prime minister - elect",
+    "prime minister - designate",
 }  # fmt: skip
 
 
@@ -113,6 +118,10 @@ class Lexicon:
     terms_by_name: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
     terms_by_token: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
     country_names: dict[str, str] = field(default_factory=dict)
+    # organisation key -> [(since, code, role)], ascending: codes that change with time
+    org_periods: dict[str, list[tuple[dt.date, str | None, str | None]]] = field(
+        default_factory=dict
+    )
 
     def add_phrase(self, tokens: tuple[str, ...], entry: Entry) -> None:
         if not tokens or tokens in self.phrases:
@@ -157,6 +166,10 @@ def _date(text: str) -> dt.date | None:
     return dt.date.fromisoformat(text) if text.strip() else None
 
 
+def _as_date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
     import spacy
@@ -178,7 +191,7 @@ def _country_sources() -> dict[str, dict[str, Any]]:
     from countryinfo import all_countries
 
     table: dict[str, dict[str, Any]] = defaultdict(
-        lambda: {"names": [], "demonyms": [], "capitals": [], "seats": {}}
+        lambda: {"names": [], "demonyms": [], "capitals": [], "seats": {}, "population": 0}
     )
     for c in pycountry.countries:
         row = table[c.alpha_3]
@@ -193,6 +206,7 @@ def _country_sources() -> dict[str, dict[str, Any]]:
         if not iso or iso not in table:
             continue
         row = table[iso]
+        row["population"] = info.get("population") or 0
         if info.get("name"):
             row["names"].append(info["name"])
         for alt in info.get("altSpellings") or []:
@@ -220,7 +234,15 @@ def _country_sources() -> dict[str, dict[str, Any]]:
 
 
 def _add_countries(lex: Lexicon) -> None:
-    for iso, row in _country_sources().items():
+    table = _country_sources()
+    curated = list(yaml.safe_load(_read_text("countries.yaml")))
+    # The first country to claim a name keeps it: curated countries first, then by population,
+    # so "American" is the United States and "French" France, not a territory sharing them.
+    rest = sorted(
+        (iso for iso in table if iso not in curated), key=lambda i: -table[i]["population"]
+    )
+    for iso in [*curated, *rest]:
+        row = table[iso]
         if not row["names"]:
             continue
         name = row["names"][0]
@@ -247,6 +269,11 @@ def _add_orgs(lex: Lexicon) -> None:
             "org", f"org:{item['name']}", item["name"], code, item.get("country"), item.get("role"),
             item.get("kind", "organization"),
         )  # fmt: skip
+        periods = [
+            (_as_date(p["since"]), p.get("code"), p.get("role")) for p in item.get("periods", [])
+        ]
+        if periods:
+            lex.org_periods[entry.key] = sorted(periods, key=lambda p: p[0])
         for alias in [item["name"], *item.get("aliases", [])]:
             toks = tokens_of(alias)
             lex.phrases.pop(toks, None)  # an organisation's name beats a country alias (EU, WHO)
