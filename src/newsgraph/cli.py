@@ -382,6 +382,15 @@ def export(
     out.print(f"{n} {what} written to {out_path}")
 
 
+@eval_app.command("actors")
+def eval_actors(
+    gold: GoldFile,
+    limit: Annotated[int, typer.Option(help="Items per split (dev 2025, held-out 2026).")] = 1500,
+) -> None:
+    """Actor codes against editors' links in current-events.jsonl (weak gold)."""
+    _run_eval("actors_links", gold, limit)
+
+
 @app.command()
 def serve(
     db: DbOption = DEFAULT_DB_PATH,
