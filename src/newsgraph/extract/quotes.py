@@ -98,6 +98,10 @@ def _from_marks(doc: Doc, q: Quoted, resolver: SpeakerResolver) -> _Found | None
             if who is not None:
                 speaker = who
                 break
+    if kind == "direct" and speaker is None:
+        frame = _tokens_between(doc, _sentence_start(body, q.open_at), q.open_at)
+        if frame is not None:
+            speaker = _according_to(frame, resolver)  # According to X, "..."
     if kind == "partial":
         speaker, cue_tok = _speaker_of_clause(doc, q, resolver)
         if speaker is not None and speaker.kind == "event holder":
@@ -237,6 +241,9 @@ def _inverted_subject(cue: Token, resolver: SpeakerResolver) -> Token | None:
             child.pos_ in ("NOUN", "PROPN", "PRON")
         ):
             return child
+    head = cue.head
+    if head.i > cue.i and head.pos_ in ("NOUN", "PROPN") and cue.dep_ in ("amod", "compound"):
+        return head  # '"..." tweeted Mayor Sadiq Khan' parsed as an adjective of "Mayor"
     return None
 
 
@@ -331,6 +338,20 @@ def _speaker_of_clause(
     return None, None
 
 
+def _reported_by_speech(tok: Token, speech_verbs: frozenset[str]) -> Token | None:
+    """The speech verb whose report holds ``tok`` ("Parmet said naming the virus after Wuhan
+    would place "..."": said), if any, up a short chain of complement clauses: the quote is
+    the speaker's, not an embedded subject's (Wuhan)."""
+    head = tok
+    for _ in range(3):
+        if head.dep_ not in ("ccomp", "xcomp", "advcl") or head.head is head:
+            return None
+        head = head.head
+        if head.pos_ == "VERB" and head.lemma_.lower() in speech_verbs:
+            return head
+    return None
+
+
 def _clause_subject(
     verb: Token, q: Quoted, resolver: SpeakerResolver, speech_verbs: frozenset[str]
 ) -> tuple[Speaker, Token | None] | None:
@@ -347,8 +368,8 @@ def _clause_subject(
     for child in verb.children:
         if child.dep_ not in ("nsubj", "nsubjpass") or q.open_at <= child.idx < q.close_end:
             continue
-        if verb.dep_ == "ccomp":
-            return None
+        if verb.dep_ == "ccomp" or _reported_by_speech(verb, speech_verbs) is not None:
+            return None  # the subject of reported content is not its speaker
         speaker = resolver.resolve(child)
         if speaker is not None and speaker.kind in ("named", "pronoun", "event holder"):
             return speaker, None

@@ -155,10 +155,16 @@ class SpeakerResolver:
         made of a title ("The institute's director, Dr. Anthony Fauci,"). Never a name inside
         quote marks ("X wrote, "Ginger Baker, great drummer ...")."""
         candidates = [c for c in tok.children if c.dep_ == "appos"]
+        for child in tok.children:
+            if child.dep_ == "conj" and child.pos_ == "NOUN":
+                candidates.extend(
+                    c for c in child.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                )
+        titled = self._titled_name(tok)
+        if titled is not None:
+            return titled
         if not tok.ent_type_:
             for child in tok.children:
-                if child.dep_ == "conj" and child.pos_ == "NOUN":
-                    candidates.extend(c for c in child.children if c.dep_ == "appos")
                 if child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:
                     for obj in child.children:
                         if obj.dep_ == "dobj" and obj.lemma_.lower() in NAME_NOUNS:
@@ -168,6 +174,24 @@ class SpeakerResolver:
                 continue
             if child.ent_type_ == "PERSON" or (child.ent_type_ == "ORG" and not tok.ent_type_):
                 return child
+        return None
+
+    def _titled_name(self, tok: Token) -> Token | None:
+        """"First Minister of Scotland Nicola Sturgeon", "Mayor of London Sadiq Khan": a title
+        whose "of" phrase ends in a person's name (the parser files the name under the
+        place). The name must be a person: a PERSON entity or a known person's surname."""
+        if tok.lemma_.lower() not in cue_lexicon().title_nouns:
+            return None
+        for prep in tok.children:
+            obj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "of" else None
+            if obj is None or obj.pos_ != "PROPN" or obj.i < prep.i:
+                continue
+            if not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children):
+                continue  # "Minister of Finance": a title, no name after the place
+            surnames = {a.name.split()[-1] for a in self.ctx.actors
+                        if a.kind == "person" and a.name.split()}
+            if obj.ent_type_ == "PERSON" or obj.text in surnames:
+                return obj
         return None
 
     def _named_label(self, span: Span, head: Token) -> str | None:
@@ -544,17 +568,30 @@ def _is_described_person(tok: Token) -> bool:
 PERSON_HEADS = frozenset({"head", "director", "chief", "chairman", "chairwoman", "spokesperson"})
 
 
+# Verbs by which someone puts out a statement: its subject is the statement's author.
+ISSUE_VERBS = frozenset({"release", "issue", "publish", "post", "put", "send", "make", "give"})
+
+
 def _holder_of_figures(tok: Token) -> Token | None:
-    """'estimates by X', 'X's statistics', 'figures from X': the source behind the numbers."""
-    if tok.lemma_.lower() not in FIGURE_NOUNS:
+    """'estimates by X', 'X's statistics', 'figures from X': the source behind the numbers;
+    likewise the author of a statement: 'a post by X', 'X's statement', 'they released a
+    statement which said'."""
+    lemma = tok.lemma_.lower()
+    figures = lemma in FIGURE_NOUNS
+    if not figures and (lemma not in cue_lexicon().speech_nouns or tok.pos_ != "NOUN"):
         return None
     for child in tok.children:
         if child.dep_ == "poss":
             return child
-        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
+        if child.dep_ in ("prep", "agent") and child.lower_ in (
+            ("by", "from", "of") if figures else ("by", "from")
+        ):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
+    verb = tok.head
+    if not figures and tok.dep_ == "dobj" and verb.lemma_.lower() in ISSUE_VERBS:
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return None
 
 
