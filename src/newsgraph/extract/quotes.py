@@ -222,7 +222,10 @@ def _speaker_of_cue(
     cue: Token, resolver: SpeakerResolver, quote: tuple[int, int] | None = None
 ) -> tuple[Speaker | None, str | None]:
     subj = speaker_token(cue)
-    if subj is not None and quote is not None and resolver.in_quotes(subj.idx):
+    after_quote = quote is not None and cue.idx >= quote[1]
+    if quote is not None and (
+        (subj is not None and resolver.in_quotes(subj.idx)) or (subj is None and after_quote)
+    ):
         # '"... people think that," said a protester': the parse took a word of a quote
         # (this one or another) for the subject; the speaker is the noun after the verb.
         subj = _inverted_subject(cue, resolver)
@@ -421,8 +424,10 @@ def _reported_clause(
     if verb.lemma_.lower() in _MENTAL_VERBS:
         return None  # beliefs and fears are not speech
     clause = _reported(verb)
-    if clause is None:
-        return None
+    if clause is None or (
+        resolver.in_quotes(clause.idx) and resolver.in_quotes(clause.left_edge.idx)
+    ):
+        return None  # X wrote, "I noticed ...", recalling ...: the direct quote is the report
     left = clause.left_edge
     if left.dep_ == "mark" and left.lower_ in ("that", "whether", "if"):
         left = doc[left.i + 1]
