@@ -14,6 +14,7 @@ from newsgraph.evaluate.quotes import (
     load_records,
     locate,
     mention_near,
+    score_article,
     speaker_matches,
     split_records,
     totals,
@@ -75,6 +76,37 @@ def test_speaker_match_by_surname_and_by_the_gold_mention_near_the_quote() -> No
     assert mention_near(body, "spoke", (27, 46)) == (73, 78)
 
 
+def test_a_description_does_not_match_by_its_head_noun_alone() -> None:
+    """"a fire officer" is not "a police officer"; "Kama Melly" is not "Durham Hall QC"."""
+    body = "A police officer said the road was closed."
+    officer = Actor(id="a1", name="A police officer", kind="person",
+                    mentions=[Mention(start=0, end=16, text=body[0:16])])
+    quote = Quote(id="q1", kind="indirect", text="the road was closed", start=22, end=41,
+                  speaker="a1")
+    analysis = _analysis(body, officer, quote)
+    assert not speaker_matches(analysis, quote, "a fire officer", None, (22, 41))
+    assert speaker_matches(analysis, quote, "a police officer", None, (22, 41))
+    judge = Actor(id="a1", name="Durham Hall QC", kind="person")
+    assert not speaker_matches(_analysis(body, judge, quote), quote, "Kama Melly")
+    assert speaker_matches(_analysis(body, judge, quote), quote, "Durham Hall")
+
+
+def test_a_gold_quote_is_matched_by_the_best_fitting_system_quote() -> None:
+    """A partial inside an indirect clause is scored on the system's partial, not on the
+    clause that happens to come first."""
+    body = 'Jo Bell said the plan was "a disaster" for the town.'
+    jo = Actor(id="a1", name="Jo Bell", kind="person")
+    other = Actor(id="a2", name="Tom Hill", kind="person")
+    clause = Quote(id="q1", kind="indirect", text=body[12:51], start=12, end=51, speaker="a2")
+    partial = Quote(id="q2", kind="partial", text="a disaster", start=26, end=36, speaker="a1")
+    analysis = Analysis(article=Article(id="t", body=body), actors=[jo, other],
+                        quotes=[clause, partial])
+    gold = [{"text": "a disaster", "start": 26, "end": 36, "kind": "partial",
+             "speaker": "Jo Bell"}]
+    score = score_article(analysis, gold)
+    assert score.matched[0].id == "q2" and score.speaker_right[0]
+
+
 def test_no_gold_speaker_wants_no_system_speaker() -> None:
     body = "It was “fine”."
     quote = Quote(id="q1", kind="partial", text="fine", start=8, end=12)
@@ -96,10 +128,12 @@ def gold_totals() -> dict[str, tuple[float, float]]:
 
 
 def test_quote_gold_floors(gold_totals: dict[str, tuple[float, float]]) -> None:
-    """Floors at the achieved levels (held-out numbers are the honest ones)."""
+    """Floors at the achieved levels. Errors on all 38 articles of this file have been
+    studied, so these are development numbers; the honest speaker figure is the separate
+    held-out file (quotes_gold_heldout.yaml), measured by the lead, never tuned on."""
     dev_f1, dev_acc = gold_totals["dev"]
     test_f1, test_acc = gold_totals["test"]
     all_f1, all_acc = gold_totals["all"]
-    assert dev_f1 >= 0.96 and dev_acc >= 0.93
-    assert test_f1 >= 0.88 and test_acc >= 0.75
-    assert all_f1 >= 0.93 and all_acc >= 0.85
+    assert dev_f1 >= 0.965 and dev_acc >= 0.95
+    assert test_f1 >= 0.90 and test_acc >= 0.905
+    assert all_f1 >= 0.935 and all_acc >= 0.93

@@ -200,3 +200,135 @@ def test_meeting_speaks_for_the_party_that_holds_it_via_the_reporting_agency() -
     speaker, via = analysis.actor(quote.speaker), analysis.actor(quote.via)
     assert speaker is not None and "Workers" in speaker.name
     assert via is not None and via.name == "KCNA"
+
+
+# -- speaker classes (quotes3) ---------------------------------------------------------------
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    quotes, ctx = run(text)
+    return [(q.kind, speaker_name(ctx, q)) for q in quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # inverted cue after a question mark ("?" wrote X)
+        ('"Who would steal a toilet?" wrote Maria Lopez, the artist, in an e-mail.',
+         "Maria Lopez"),
+        # a parse that splits the subject ("study co - author Karen Alley")
+        ('"Warm water is attacking the shelves," said study co-author Karen Alley.',
+         "Karen Alley"),
+        # a name in the quote is no apposition of the speaker
+        ('Paul McCartney wrote on Twitter, "Ginger Baker, great drummer, wild and lovely guy."',
+         "Paul McCartney"),
+        # a title whose "of" phrase ends in the name
+        ('"I am in awe of the people who ran towards danger" tweeted Mayor of London Sadiq Khan.',
+         "Sadiq Khan"),
+        # the name given to a described speaker
+        ('"Nobody listens to us at all," said a protester using the pseudonym Katya.', "Katya"),
+        # a name in apposition to a title the parser made a conjunct
+        ("The National Institute of Allergy and Infectious Disease's director, Dr. Anthony "
+         'Fauci, said of the outbreak, "Bottom line, it is going to get worse."', "Anthony Fauci"),
+        # according to X before a direct quote with no speech verb
+        ('According to eyewitness Vinnie DeVita, "within seconds of it all, it exploded."',
+         "Vinnie DeVita"),
+        # a reaction on a platform is speech
+        ('Mick Jagger also reacted on Twitter, "Sad news, I remember playing with him."',
+         "Mick Jagger"),
+    ],
+)
+def test_direct_quote_speaker_classes(text: str, expected: str) -> None:
+    found = [s for k, s in speakers(text) if k == "direct"]
+    assert len(found) == 1 and found[0] is not None
+    assert found[0].split()[-1] == expected.split()[-1]  # the person, by surname at least
+
+
+def test_as_quoted_by_names_a_channel_and_the_speaker_is_before() -> None:
+    text = (
+        'Minister George Katrougalos warned the council, saying "The bridge is not safe for '
+        'anyone to cross", as quoted by Greek Reporter.'
+    )
+    quotes, ctx = run(text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [speaker_name(ctx, q) for q in direct] == ["George Katrougalos"]
+    assert direct[0].via is not None and direct[0].via != direct[0].speaker
+
+
+def test_the_subject_of_a_wh_clause_is_not_the_speaker() -> None:
+    text = (
+        "A bystander described for local radio how the robbery unfolded, stating, "
+        '"I was leaving the bank when I saw a man with a gun."'
+    )
+    assert speakers(text) == [("direct", "A bystander")]
+    text = (
+        "An eyewitness described for the news agency how the attack unfolded, stating, "
+        '"I was crossing the road when I saw a man with a knife."'
+    )
+    assert speakers(text)[0][1] != "the attack"
+
+
+def test_direct_quote_after_speech_verb_and_its_continuation() -> None:
+    text = (
+        'Ryan Coogler wrote of Boseman, "I noticed then that Chad was an anomaly", recalling '
+        'their first meeting. "He was calm. Assured. Constantly studying."'
+    )
+    assert speakers(text) == [("direct", "Ryan Coogler"), ("direct", "Ryan Coogler")]
+
+
+def test_he_is_the_subject_earlier_in_its_own_sentence() -> None:
+    text = (
+        "Tom Reed spoke to reporters. Later Reed denied the charge, but upon seeing the video "
+        "of Ann Lee's visit he claimed the meeting had been friendly."
+    )
+    found = speakers(text)
+    assert ("indirect", "Tom Reed") in found and all(s == "Tom Reed" for _, s in found)
+
+
+def test_she_is_the_described_subject_of_the_previous_sentence() -> None:
+    text = (
+        "Judge Durham Hall sentenced the men on Friday. One of the victims decided to allow "
+        "her name to be made public. She said she did this to show others they can speak."
+    )
+    assert speakers(text) == [("indirect", "One of the victims")]
+
+
+def test_he_is_the_nearest_speaking_subject_of_the_previous_sentence() -> None:
+    text = (
+        "President Andrzej Duda said the victims were young people while Interior Minister "
+        "Joachim Brudziński wrote he had ordered fire safety checks. He tweeted, \"I want to "
+        'express my sympathy to the families."'
+    )
+    found = speakers(text)
+    assert found == [
+        ("indirect", "Andrzej Duda"),
+        ("indirect", "Joachim Brudziński"),
+        ("direct", "Joachim Brudziński"),
+    ]
+
+
+def test_they_is_the_organisation_of_the_previous_sentence_and_its_statement_speaks() -> None:
+    text = (
+        "The United States Commission on International Religious Freedom criticized the move "
+        'on Thursday. They released a statement which said, "The building has deep '
+        'significance to people of every faith."'
+    )
+    assert speakers(text) == [
+        ("direct", "United States Commission on International Religious Freedom")
+    ]
+
+
+def test_the_author_of_a_post_is_the_source() -> None:
+    text = (
+        "According to a Twitter post by Amy Cook, director of the event, the tusk came from "
+        "the wall of the hall."
+    )
+    assert speakers(text) == [("indirect", "Amy Cook")]
+
+
+def test_the_subject_of_reported_content_is_not_the_partial_quotes_speaker() -> None:
+    text = (
+        "Public health expert Wendy Parmet said naming the virus after Wuhan would place "
+        '"tremendous stigmatization on the people of Wuhan".'
+    )
+    found = speakers(text)
+    assert ("partial", "Wendy Parmet") in found
+    assert all(s == "Wendy Parmet" for _, s in found)

@@ -31,7 +31,7 @@ Split = Literal["dev", "test", "all"]
 SPLITS: tuple[Split, ...] = ("dev", "test", "all")
 _NON_WORD = re.compile(r"[^\w\s]")
 _POSSESSIVE = re.compile(r"['’]s\b")
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "the", "a", "an"})
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "the", "a", "an", "qc", "kc", "jr", "sr"})
 
 
 def load_records(path: Path) -> list[dict[str, Any]]:
@@ -77,6 +77,15 @@ def _cover(quote: Quote, gold: tuple[int, int]) -> float:
     return max(overlap, 0) / max(gold[1] - gold[0], 1)
 
 
+def _fit(quote: Quote, gold: tuple[int, int] | None) -> float:
+    """How well a system quote fits a gold one: shared characters over their union."""
+    if gold is None:
+        return 0.0
+    overlap = max(min(quote.end, gold[1]) - max(quote.start, gold[0]), 0)
+    union = max(quote.end, gold[1]) - min(quote.start, gold[0])
+    return overlap / max(union, 1)
+
+
 def fold(text: str) -> list[str]:
     """Words of a name, case- and diacritics-insensitive, without possessives or titles."""
     text = unicodedata.normalize("NFKD", text)
@@ -85,11 +94,24 @@ def fold(text: str) -> list[str]:
     return [w for w in text.split() if w not in _TITLES]
 
 
-def _names_match(gold: list[str], name: list[str]) -> bool:
-    """Equal, or the same surname (last word), or one is a whole edge of the other."""
+def is_proper_name(name: str) -> bool:
+    """A name ("Nancy Pelosi", "the Court of Session") rather than a description ("a fire
+    officer", "officials"): its last word is capitalised."""
+    words = _NON_WORD.sub(" ", _POSSESSIVE.sub("", name)).split()
+    return bool(words) and words[-1][:1].isupper()
+
+
+def _names_match(gold: list[str], name: list[str], proper: bool) -> bool:
+    """Equal; for a proper name also the same surname (last word) or one a whole edge of the
+    other. A description's last word is its head noun ("a police officer", "a fire officer"):
+    sharing it says nothing, so descriptions match only whole (or through the mention)."""
     if not gold or not name:
         return False
-    if gold == name or gold[-1] == name[-1]:
+    if gold == name:
+        return True
+    if not proper:
+        return False
+    if gold[-1] == name[-1]:
         return True
     short, long_ = (gold, name) if len(gold) <= len(name) else (name, gold)
     return long_[: len(short)] == short
@@ -118,8 +140,9 @@ def speaker_matches(
 ) -> bool:
     """Is the system's speaker the gold speaker?
 
-    Names compare case- and diacritics-insensitively, a surname match accepted; each part
-    of a joint speaker ("A and B") counts. A described speaker ("a police spokesperson")
+    Names compare case- and diacritics-insensitively, a surname match accepted for proper
+    names (not for descriptions, whose last word is a common head noun); each part of a
+    joint speaker ("A and B") counts. A described speaker ("a police spokesperson")
     matches an actor with a mention overlapping the gold speaker_mention next to the quote.
     """
     if not gold_name:
@@ -127,10 +150,11 @@ def speaker_matches(
     actor = analysis.actor(quote.speaker)
     if actor is None:
         return False
-    golds = [fold(part) for part in re.split(r"\s+and\s+|,\s*", gold_name) if part.strip()]
+    parts = [part for part in re.split(r"\s+and\s+|,\s*", gold_name) if part.strip()]
+    golds = [(fold(part), is_proper_name(part)) for part in parts]
     for name in [actor.name, *(m.text for m in actor.mentions)]:
         words = fold(name)
-        if any(_names_match(g, words) for g in golds):
+        if any(_names_match(g, words, proper) for g, proper in golds):
             return True
     if gold_mention and gold_at is not None:
         where = mention_near(analysis.article.body, gold_mention, gold_at)
@@ -158,6 +182,7 @@ class ArticleScore:
 def score_article(analysis: Analysis, gold_quotes: list[dict[str, Any]]) -> ArticleScore:
     body = analysis.article.body
     result = ArticleScore(analysis, gold_quotes, [gold_span(body, g) for g in gold_quotes])
+    best: dict[int, tuple[float, bool]] = {}  # gold index -> (cover, same kind) of its match
     for quote in analysis.quotes:
         hits = [
             i for i, where in enumerate(result.spans)
@@ -166,7 +191,11 @@ def score_article(analysis: Analysis, gold_quotes: list[dict[str, Any]]) -> Arti
         if not hits:
             result.false_positives.append(quote)
         for i in hits:
-            result.matched.setdefault(i, quote)
+            # The system quote that fits the gold one best, not merely the first to cover it:
+            # a partial inside an indirect clause is matched by the system's partial.
+            fit = (_fit(quote, result.spans[i]), quote.kind == gold_quotes[i].get("kind"))
+            if i not in best or fit > best[i]:
+                best[i], result.matched[i] = fit, quote
     for i, quote in result.matched.items():
         g = gold_quotes[i]
         result.speaker_right[i] = speaker_matches(

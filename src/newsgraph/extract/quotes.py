@@ -52,8 +52,9 @@ class _Found:
 
 def extract_quotes(doc: Doc, ctx: Context) -> list[Quote]:
     body = doc_text(doc)
-    resolver = SpeakerResolver(doc, ctx, describe=True)
     quoted = find_quoted(body)
+    resolver = SpeakerResolver(doc, ctx, describe=True,
+                               quoted=[(q.open_at, q.close_end) for q in quoted])
     found = [f for q in quoted if (f := _from_marks(doc, q, resolver)) is not None]
     found.extend(_indirect(doc, quoted, resolver))
     found.sort(key=lambda f: (f.start, -f.end))
@@ -85,12 +86,23 @@ def _from_marks(doc: Doc, q: Quoted, resolver: SpeakerResolver) -> _Found | None
     if kind == "partial" and _is_name_or_gloss(doc, q, text):
         return None
     cue_tok: Token | None = None
-    if kind == "direct":
-        cue_tok = _cue_beside(doc, q)
     speaker, via = None, None
-    if cue_tok is not None:
-        speaker, via = _speaker_of_cue(cue_tok, resolver, (q.open_at, q.close_end))
-    elif kind == "partial":
+    if kind == "direct":
+        # The frame after the quote first, then before it: '"...", as quoted by Greek
+        # Reporter' names only a channel, and the speaker is in the frame before.
+        for cand in _cues_beside(doc, q):
+            who, how = _speaker_of_cue(cand, resolver, (q.open_at, q.close_end))
+            via = via or how
+            if cue_tok is None or who is not None:
+                cue_tok = cand
+            if who is not None:
+                speaker = who
+                break
+    if kind == "direct" and speaker is None:
+        frame = _tokens_between(doc, _sentence_start(body, q.open_at), q.open_at)
+        if frame is not None:
+            speaker = _according_to(frame, resolver)  # According to X, "..."
+    if kind == "partial":
         speaker, cue_tok = _speaker_of_clause(doc, q, resolver)
         if speaker is not None and speaker.kind == "event holder":
             via = _report_channel(doc, q.open_at, resolver)
@@ -138,9 +150,11 @@ def _is_direct(body: str, q: Quoted) -> bool:
     words = len(_WORD.findall(inner))
     if q.paragraphs > 1 or before == "" or before.endswith(":"):
         return True
-    last = before.rstrip(",").split()[-1:] or [""]
-    if words >= 3 and last[0].lower() in _SPEECH_FORMS:
+    frame = before.rstrip(",").split()
+    if words >= 3 and frame[-1:] and frame[-1].lower() in _SPEECH_FORMS:
         return True  # He said, "..." / He wrote "..."
+    if words >= 3 and before.endswith(",") and any(w.lower() in _SPEECH_FORMS for w in frame):
+        return True  # X wrote of Boseman, "...": the speech verb's whole complement
     if before.lower().startswith("according to") and before.endswith(","):
         return True
     # A whole sentence in quotes: capitalised, long, closed by its own full stop.
@@ -159,21 +173,26 @@ def _tokens_between(doc: Doc, start: int, end: int) -> Span | None:
     return span if span is not None and len(span) else None
 
 
-def _cue_beside(doc: Doc, q: Quoted) -> Token | None:
-    """The speech verb in the frame around a direct quote: after it first, then before."""
+def _cues_beside(doc: Doc, q: Quoted) -> list[Token]:
+    """The speech verbs in the frame around a direct quote: the one after it, then before."""
     body = doc_text(doc)
     inner_end = body[q.start : q.end].rstrip()
     after_start = q.close_end
     ends_sentence = inner_end.endswith((".", "!", "?"))
     after = _frame_after(body, after_start)
-    if after and (not ends_sentence or after[0].islower() or after[0] in ",;"):
+    first = after.lstrip()[:1]  # '"...?" wrote Cattelan': the frame goes on in lower case
+    cues: list[Token] = []
+    if first and (not ends_sentence or first.islower() or first in ",;"):
         span = _tokens_between(doc, after_start, after_start + len(after))
         tok = _speech_verb(span, nearest_first=True)
         if tok is not None:
-            return tok
+            cues.append(tok)
     before_start = _sentence_start(body, q.open_at)
     span = _tokens_between(doc, before_start, q.open_at)
-    return _speech_verb(span, nearest_first=False)
+    tok = _speech_verb(span, nearest_first=False)
+    if tok is not None:
+        cues.append(tok)
+    return cues
 
 
 def _frame_after(body: str, pos: int) -> str:
@@ -203,23 +222,31 @@ def _speaker_of_cue(
     cue: Token, resolver: SpeakerResolver, quote: tuple[int, int] | None = None
 ) -> tuple[Speaker | None, str | None]:
     subj = speaker_token(cue)
-    if subj is not None and quote is not None and quote[0] <= subj.idx < quote[1]:
-        subj = _inverted_subject(cue, quote)  # '"... people think that," said a protester'
+    after_quote = quote is not None and cue.idx >= quote[1]
+    if quote is not None and (
+        (subj is not None and resolver.in_quotes(subj.idx)) or (subj is None and after_quote)
+    ):
+        # '"... people think that," said a protester': the parse took a word of a quote
+        # (this one or another) for the subject; the speaker is the noun after the verb.
+        subj = _inverted_subject(cue, resolver)
     speaker = resolver.resolve(subj) if subj is not None else None
     if speaker is None:
         speaker = _according_to(sent_of(cue), resolver)
     return speaker, _via(cue, resolver, quote)
 
 
-def _inverted_subject(cue: Token, quote: tuple[int, int]) -> Token | None:
-    """'"...," said X': the noun after the verb, outside the quote, however it was parsed."""
+def _inverted_subject(cue: Token, resolver: SpeakerResolver) -> Token | None:
+    """'"...," said X': the noun after the verb, outside quotes, however it was parsed."""
     for child in cue.rights:
-        if quote[0] <= child.idx < quote[1]:
+        if resolver.in_quotes(child.idx):
             continue
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "appos") and (
             child.pos_ in ("NOUN", "PROPN", "PRON")
         ):
             return child
+    head = cue.head
+    if head.i > cue.i and head.pos_ in ("NOUN", "PROPN") and cue.dep_ in ("amod", "compound"):
+        return head  # '"..." tweeted Mayor Sadiq Khan' parsed as an adjective of "Mayor"
     return None
 
 
@@ -314,6 +341,20 @@ def _speaker_of_clause(
     return None, None
 
 
+def _reported_by_speech(tok: Token, speech_verbs: frozenset[str]) -> Token | None:
+    """The speech verb whose report holds ``tok`` ("Parmet said naming the virus after Wuhan
+    would place "..."": said), if any, up a short chain of complement clauses: the quote is
+    the speaker's, not an embedded subject's (Wuhan)."""
+    head = tok
+    for _ in range(3):
+        if head.dep_ not in ("ccomp", "xcomp", "advcl") or head.head is head:
+            return None
+        head = head.head
+        if head.pos_ == "VERB" and head.lemma_.lower() in speech_verbs:
+            return head
+    return None
+
+
 def _clause_subject(
     verb: Token, q: Quoted, resolver: SpeakerResolver, speech_verbs: frozenset[str]
 ) -> tuple[Speaker, Token | None] | None:
@@ -330,8 +371,8 @@ def _clause_subject(
     for child in verb.children:
         if child.dep_ not in ("nsubj", "nsubjpass") or q.open_at <= child.idx < q.close_end:
             continue
-        if verb.dep_ == "ccomp":
-            return None
+        if verb.dep_ == "ccomp" or _reported_by_speech(verb, speech_verbs) is not None:
+            return None  # the subject of reported content is not its speaker
         speaker = resolver.resolve(child)
         if speaker is not None and speaker.kind in ("named", "pronoun", "event holder"):
             return speaker, None
@@ -383,8 +424,10 @@ def _reported_clause(
     if verb.lemma_.lower() in _MENTAL_VERBS:
         return None  # beliefs and fears are not speech
     clause = _reported(verb)
-    if clause is None:
-        return None
+    if clause is None or (
+        resolver.in_quotes(clause.idx) and resolver.in_quotes(clause.left_edge.idx)
+    ):
+        return None  # X wrote, "I noticed ...", recalling ...: the direct quote is the report
     left = clause.left_edge
     if left.dep_ == "mark" and left.lower_ in ("that", "whether", "if"):
         left = doc[left.i + 1]
@@ -461,13 +504,23 @@ def _clause_end(clause: Token) -> Token:
     verbs = cue_lexicon().clause_verbs
     end = clause
     for child in clause.children:
-        own_report = child.dep_ == "conj" and child.lemma_.lower() in verbs and any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in child.children
-        )
-        if own_report:
+        if _own_report(child, verbs):
             break
         end = child.right_edge if child.right_edge.i > end.i else end
+    # A report of someone else's deeper in the clause ("A said the victims were X while B
+    # wrote Y", parsed with B's clause under A's): A's clause stops before it.
+    for tok in clause.subtree:
+        if clause.i < tok.i <= end.i and tok.dep_ == "advcl" and _own_report(tok, verbs):
+            end = tok.doc[max(tok.left_edge.i - 1, clause.i)]
+            break
     return end if end.i >= clause.i else clause
+
+
+def _own_report(tok: Token, verbs: frozenset[str]) -> bool:
+    """A conjoined or adverbial speech verb with a subject of its own."""
+    return tok.dep_ in ("conj", "advcl") and tok.lemma_.lower() in verbs and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+    )
 
 
 _MENTAL_VERBS = frozenset({"believe", "think", "fear", "hope", "feel", "expect", "know"})

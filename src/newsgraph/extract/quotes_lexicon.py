@@ -25,6 +25,7 @@ class CueLexicon:
     plan_verbs: frozenset[str]
     count_key_of: dict[str, str]  # word -> what it counts (dead, injured, ...)
     count_hedges: tuple[str, ...]
+    title_nouns: frozenset[str] = frozenset()  # titles a name may follow: "Mayor of X Name"
 
 
 @lru_cache(maxsize=1)
@@ -48,4 +49,5 @@ def cue_lexicon() -> CueLexicon:
         plan_verbs=frozenset(raw["plan_verbs"]),
         count_key_of=count_key_of,
         count_hedges=tuple(raw["count_hedges"]),
+        title_nouns=frozenset(raw.get("title_nouns", ())),
     )

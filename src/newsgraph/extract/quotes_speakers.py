@@ -52,6 +52,9 @@ GENDER_NOUNS = {
     "dame": "f", "lady": "f", "lord": "m", "uncle": "m", "aunt": "f", "grandmother": "f",
     "grandfather": "m", "stepfather": "m", "stepmother": "f", "niece": "f", "nephew": "m",
 }  # fmt: skip
+# "a protester using the pseudonym Katya", "a man who goes by the name John": the name given.
+NAMING_VERBS = frozenset({"use", "give", "go", "call", "name", "identify"})
+NAME_NOUNS = frozenset({"name", "pseudonym", "alias", "nickname"})
 EXPLETIVES = frozenset({"it", "this", "that", "there", "which", "what", "who", "these", "those"})
 _ID_RE = re.compile(r"^a(\d+)$")
 NAMED_LABELS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
@@ -78,8 +81,15 @@ class SpeakerResolver:
     last_person: list[tuple[int, str]] = field(default_factory=list)  # (offset, actor id)
     last_group: list[tuple[int, str]] = field(default_factory=list)
     describe: bool = False  # give described speakers ("a fire officer") an actor of their own
+    # Character ranges inside quote marks: the quoted person's words, never an attribution.
+    quoted: list[tuple[int, int]] = field(default_factory=list)
     _person_offsets_ready: bool = False
     _genders: dict[str, str] = field(default_factory=dict)  # person actor id -> "m" | "f"
+
+    def in_quotes(self, offset: int) -> bool:
+        """Is the character at ``offset`` inside quote marks?"""
+        i = bisect_right(self.quoted, (offset, 1 << 62)) - 1
+        return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
 
     # -- noun phrases ---------------------------------------------------------------
     def phrase_span(self, tok: Token) -> Span:
@@ -114,11 +124,9 @@ class SpeakerResolver:
         if tok.lemma_.lower() in MEETING_NOUNS and tok.pos_ == "NOUN":
             return self._meeting_holder(tok)
         common_kind = _source_kind(tok)
-        for child in tok.children:
-            if child.dep_ == "appos" and (
-                child.ent_type_ == "PERSON" or (child.ent_type_ == "ORG" and not tok.ent_type_)
-            ):
-                return self.resolve(child)  # "an eyewitness, Nicole Towarek, said"
+        named = self._named_apposition(tok)
+        if named is not None:
+            return self.resolve(named)  # "an eyewitness, Nicole Towarek, said"
         span = self.phrase_span(tok)
         label = self._named_label(span, tok)
         if not tok.ent_type_ and not _looks_named(tok) and (label is None or common_kind):
@@ -141,6 +149,51 @@ class SpeakerResolver:
         self._remember(span.start_char, actor.id, is_person)
         return Speaker(span.text, span.start_char, span.end_char, actor.id, "named", is_person)
 
+    def _named_apposition(self, tok: Token) -> Token | None:
+        """The name set beside a description: "an eyewitness, Nicole Towarek," (apposition),
+        "a protester using the pseudonym Katya", and the same through a conjunct the parser
+        made of a title ("The institute's director, Dr. Anthony Fauci,"). Never a name inside
+        quote marks ("X wrote, "Ginger Baker, great drummer ...")."""
+        candidates = [c for c in tok.children if c.dep_ == "appos"]
+        for child in tok.children:
+            if child.dep_ == "conj" and child.pos_ == "NOUN":
+                candidates.extend(
+                    c for c in child.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                )
+        titled = self._titled_name(tok)
+        if titled is not None:
+            return titled
+        if not tok.ent_type_:
+            for child in tok.children:
+                if child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:
+                    for obj in child.children:
+                        if obj.dep_ == "dobj" and obj.lemma_.lower() in NAME_NOUNS:
+                            candidates.extend(c for c in obj.children if c.dep_ == "appos")
+        for child in candidates:
+            if self.in_quotes(child.idx):
+                continue
+            if child.ent_type_ == "PERSON" or (child.ent_type_ == "ORG" and not tok.ent_type_):
+                return child
+        return None
+
+    def _titled_name(self, tok: Token) -> Token | None:
+        """"First Minister of Scotland Nicola Sturgeon", "Mayor of London Sadiq Khan": a title
+        whose "of" phrase ends in a person's name (the parser files the name under the
+        place). The name must be a person: a PERSON entity or a known person's surname."""
+        if tok.lemma_.lower() not in cue_lexicon().title_nouns:
+            return None
+        for prep in tok.children:
+            obj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "of" else None
+            if obj is None or obj.pos_ != "PROPN" or obj.i < prep.i:
+                continue
+            if not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children):
+                continue  # "Minister of Finance": a title, no name after the place
+            surnames = {a.name.split()[-1] for a in self.ctx.actors
+                        if a.kind == "person" and a.name.split()}
+            if obj.ent_type_ == "PERSON" or obj.text in surnames:
+                return obj
+        return None
+
     def _named_label(self, span: Span, head: Token) -> str | None:
         ents = ents_in(span)
         for ent in ents:
@@ -154,7 +207,9 @@ class SpeakerResolver:
     def _described(self, head: Token, kind: str) -> Speaker:
         """An unnamed speaker ("a fire officer", "some of the protesters") as an actor."""
         span = _description_span(head)
-        plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in QUANTIFIERS
+        plural = head.tag_ in ("NNS", "NNPS") or (
+            head.lower_ in QUANTIFIERS and head.lower_ != "one"
+        )
         lemma = head.lemma_.lower()
         actor_kind: ActorKind = (
             "organization" if lemma in ORG_NOUNS else "group" if plural else "person"
@@ -232,27 +287,32 @@ class SpeakerResolver:
             return Speaker(tok.text, start, end, best, "pronoun", is_person=True)
         if low not in GROUP_PRONOUNS:
             return None  # I, you, it, everyone, someone: no antecedent to look for
-        best = None
-        for offset, actor_id in self.last_group:
-            if offset < tok.idx:
-                best = actor_id
+        best = self._salient_subject(tok, None)
+        if best is None:
+            for offset, actor_id in self.last_group:
+                if offset < tok.idx:
+                    best = actor_id
         if best is None:
             return None
         return Speaker(tok.text, start, end, best, "pronoun", is_person=False)
 
     def _antecedent(self, pronoun: Token, gender: str) -> str | None:
-        """The person a he/she refers to: the most recent agreeing person who is a subject
-        within the last few sentences, else the most recent agreeing one that is not an
-        object in the pronoun's own sentence ("Speaking to Martin Smith of PBS, he said")."""
+        """The person a he/she refers to, by salience: a subject earlier in the pronoun's own
+        sentence or the subject of the sentence before ("One of the victims decided ... She
+        said"); else the most recent agreeing person who is a subject within the last few
+        sentences; else the most recent agreeing one that is not an object in the pronoun's
+        own sentence ("Speaking to Martin Smith of PBS, he said")."""
         self._index_persons()
+        salient = self._salient_subject(pronoun, gender)
+        if salient is not None:
+            return salient
         sent = sent_of(pronoun)
         window = max(0, sent.start_char - SUBJECT_WINDOW)
         fallback: str | None = None
         for offset, actor_id in reversed(self.last_person):
             if offset >= pronoun.idx:
                 continue
-            known = self._genders.get(actor_id)
-            if known is not None and known != gender:
+            if not self._agrees(actor_id, gender):
                 continue
             role = _role_of(self.doc, offset)
             if role == "subject" and offset >= window:
@@ -260,6 +320,61 @@ class SpeakerResolver:
             if fallback is None and not (sent.start_char <= offset and role == "object"):
                 fallback = actor_id
         return fallback
+
+    def _agrees(self, actor_id: str, gender: str) -> bool:
+        known = self._genders.get(actor_id)
+        return known is None or known == gender
+
+    def _salient_subject(self, pronoun: Token, gender: str | None, depth: int = 0) -> str | None:
+        """The actor of the nearest subject before the pronoun, in its own sentence or the
+        one before, that agrees with it: a person for he/she (``gender``), a group or an
+        organisation for they. A he/she subject there passes on its own antecedent."""
+        sent = sent_of(pronoun)
+        scopes = [[t for t in sent if t.i < pronoun.i]]
+        if sent.start > 0:
+            scopes.append(list(sent_of(self.doc[sent.start - 1])))
+        for scope in scopes:
+            subjects = [t for t in scope if _is_subject_like(t) and not self.in_quotes(t.idx)]
+            # Subjects of the sentence's own clauses (or of a speech verb, a speaker is
+            # salient) before those of reported or relative clauses ("John told them Bill
+            # was wrong. He ..." is John); the nearest first ("A said ... while B wrote ...
+            # He tweeted" is B).
+            subjects.sort(key=lambda t: (_in_complement(t) and not _is_speech(t.head), -t.i))
+            for subj in subjects:
+                found = self._subject_actor(subj, gender, depth)
+                if found is not None:
+                    return found
+        return None
+
+    def _subject_actor(self, subj: Token, gender: str | None, depth: int) -> str | None:
+        low = subj.lower_
+        if gender is not None:
+            if low in PRONOUN_GENDER and subj.dep_ != "poss":
+                if PRONOUN_GENDER[low] != gender or depth >= 3:
+                    return None
+                return self._salient_subject(subj, gender, depth + 1)
+            if not (_looks_named(subj) or _is_described_person(subj)):
+                return None  # "the pandemic is ...": no person
+            span = self.phrase_span(subj)
+            for offset, actor_id in self.last_person:
+                if span.start_char <= offset < span.end_char:
+                    return actor_id if self._agrees(actor_id, gender) else None
+            if self.describe and _is_described_person(subj):
+                lexical = GENDER_NOUNS.get(subj.lower_)
+                if lexical is not None and lexical != gender:
+                    return None
+                speaker = self.resolve(subj)
+                return speaker.actor_id if speaker and speaker.is_person else None
+            return None
+        if low in GROUP_PRONOUNS or low in PERSON_PRONOUNS or low in EXPLETIVES:
+            return None
+        plural = subj.tag_ in ("NNS", "NNPS") or subj.ent_type_ in ("ORG", "NORP")
+        if not plural and subj.lemma_.lower() not in ORG_NOUNS:
+            return None
+        speaker = self.resolve(subj)
+        if speaker is None or speaker.actor_id is None or speaker.is_person:
+            return None
+        return speaker.actor_id
 
     def _index_persons(self) -> None:
         """Person mentions known before any speaker: actors of kind person, PERSON entities."""
@@ -275,8 +390,27 @@ class SpeakerResolver:
                 if known is None or known.kind == "person":
                     actor = known or self._make_actor(ent, "PERSON")
                     self.last_person.append((ent.start_char, actor.id))
+        self._index_surnames()
         self.last_person.sort()
         self._genders = person_genders(self.doc, self.last_person)
+
+    def _index_surnames(self) -> None:
+        """A person named again by surname alone ("Quirin denied ...") where no entity was
+        recognised: a mention all the same, so pronouns after it find them."""
+        by_surname: dict[str, str | None] = {}
+        for actor in self.ctx.actors:
+            words = actor.name.split()
+            if actor.kind == "person" and len(words) >= 2:
+                surname = words[-1]
+                known = by_surname.get(surname, actor.id)
+                by_surname[surname] = actor.id if known == actor.id else None  # ambiguous
+        if not by_surname:
+            return
+        seen = {offset for offset, _ in self.last_person}
+        for tok in self.doc:
+            actor_id = by_surname.get(tok.text) if tok.pos_ == "PROPN" else None
+            if actor_id is not None and tok.idx not in seen and not self.in_quotes(tok.idx):
+                self.last_person.append((tok.idx, actor_id))
 
     def _remember(self, offset: int, actor_id: str, is_person: bool) -> None:
         pool = self.last_person if is_person else self.last_group
@@ -393,17 +527,71 @@ def _description_span(head: Token) -> Span:
     return doc[start : min(end, head.i + 12)]
 
 
+def _is_subject_like(tok: Token) -> bool:
+    """A subject, or the source of "according to X" (the subject of what follows it)."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according"
+
+
+def _is_speech(verb: Token) -> bool:
+    return verb.lemma_.lower() in cue_lexicon().speech_verbs
+
+
+def _in_complement(tok: Token) -> bool:
+    """Is the token's clause embedded (reported, relative, adverbial participle) rather than
+    one of the sentence's own clauses?"""
+    head = tok.head
+    for _ in range(8):
+        if head.dep_ in ("ccomp", "xcomp", "relcl", "acl", "pcomp", "csubj"):
+            return True
+        if head.head is head:
+            return False
+        head = head.head
+    return False
+
+
+def _is_described_person(tok: Token) -> bool:
+    """A singular description of a person ("one of the victims", "the head of the
+    investigators", "a spokesman"): a speaker noun of the lexicon, not an organisation."""
+    if tok.lower_ == "one":
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    if tok.tag_ != "NN" or tok.lemma_.lower() in ORG_NOUNS:
+        return False
+    return _source_kind(tok) in ("unnamed officials", "experts", "people") or (
+        tok.lower_ in GENDER_NOUNS
+    ) or tok.lemma_.lower() in PERSON_HEADS
+
+
+# Heads of a described person beyond the source lexicon.
+PERSON_HEADS = frozenset({"head", "director", "chief", "chairman", "chairwoman", "spokesperson"})
+
+
+# Verbs by which someone puts out a statement: its subject is the statement's author.
+ISSUE_VERBS = frozenset({"release", "issue", "publish", "post", "put", "send", "make", "give"})
+
+
 def _holder_of_figures(tok: Token) -> Token | None:
-    """'estimates by X', 'X's statistics', 'figures from X': the source behind the numbers."""
-    if tok.lemma_.lower() not in FIGURE_NOUNS:
+    """'estimates by X', 'X's statistics', 'figures from X': the source behind the numbers;
+    likewise the author of a statement: 'a post by X', 'X's statement', 'they released a
+    statement which said'."""
+    lemma = tok.lemma_.lower()
+    figures = lemma in FIGURE_NOUNS
+    if not figures and (lemma not in cue_lexicon().speech_nouns or tok.pos_ != "NOUN"):
         return None
     for child in tok.children:
         if child.dep_ == "poss":
             return child
-        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
+        if child.dep_ in ("prep", "agent") and child.lower_ in (
+            ("by", "from", "of") if figures else ("by", "from")
+        ):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
+    verb = tok.head
+    if not figures and tok.dep_ == "dobj" and verb.lemma_.lower() in ISSUE_VERBS:
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return None
 
 
@@ -486,18 +674,48 @@ def subject_of(verb: Token, past_reported: bool = False) -> Token | None:
     """
     tok = verb
     for _ in range(5):
-        skip = past_reported and tok is not verb and tok.dep_ == "ccomp"
-        for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS and not skip:
-                if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
-                    return tok.head
-                return child
+        skip = past_reported and tok is not verb and _is_reported_clause(tok)
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and not skip:
+            child = _best_subject(subjects)
+            if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                return tok.head
+            return child
         if tok.dep_ == "relcl":
             return tok.head
         if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
             return None
         tok = tok.head
     return None
+
+
+WH_WORDS = frozenset({"how", "why", "what", "whether", "where", "when", "if"})
+
+
+def _is_reported_clause(tok: Token) -> bool:
+    """A clause that reports or describes, not the speaker's: a complement ("said the attack
+    was ...") or a wh-clause ("described how the attack unfolded, stating ...")."""
+    if tok.dep_ == "ccomp":
+        return True
+    return any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in WH_WORDS and c.i < tok.i
+        for c in tok.children
+    )
+
+
+def _best_subject(subjects: list[Token]) -> Token:
+    """One subject of several the parser split a phrase into ("said study co-author Ted
+    Scambos" gives "co", "-" and "Scambos"): a named one, else the last."""
+    if len(subjects) == 1:
+        return subjects[0]
+    for pick in (
+        lambda t: t.ent_type_ in ("PERSON", "ORG"),
+        lambda t: t.pos_ == "PROPN",
+    ):
+        named = [t for t in subjects if pick(t)]
+        if named:
+            return named[-1]
+    return subjects[-1]
 
 
 def agent_of(verb: Token) -> Token | None:
