@@ -17,12 +17,14 @@ from newsgraph.extract.context import Context
 from newsgraph.extract.events_actors import actors_for, conjuncts, is_actor_like
 from newsgraph.extract.events_lexicon import (
     cameo_info,
+    frames,
     light_verbs,
     noun_triggers,
     verb_code,
     verb_lexicon,
 )
 from newsgraph.extract.events_status import event_status
+from newsgraph.extract.events_types import DEFAULT_CODES, classify, type_features
 from newsgraph.model import Actor, Event, EventDate, Span, TextSpan
 
 if TYPE_CHECKING:
@@ -39,6 +41,18 @@ CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "conj", "acl"})
 GOVERNING_ROOTS = ("02", "03", "10", "12", "13", "016")
 GROUP_REFERENCES = frozenset({"leader", "side", "country", "nation", "government", "party"})
 QUOTES = ("“", '"', "‘")
+# The classifier overrides a lexicon type only when this sure; an event the lexicon cannot
+# type is kept only when the classifier is this sure (cross-validated on the PLV split).
+MODEL_OVERRIDE_PROB = 0.5
+MODEL_ALONE_PROB = 0.0
+# PLOVER 2021 split YIELD into CONCEDE and RETREAT: the model learns the old YIELD
+SYSTEM_SAME = {"RETREAT": "CONCEDE"}
+# Types that stand without a target (joint or one-sided acts); the others need one.
+TARGETLESS_TYPES = frozenset(
+    {"CONSULT", "COOPERATE", "MOBILIZE", "AGREE", "SUPPORT", "PROTEST", "REJECT", "CONCEDE",
+     "RETREAT"}
+)  # fmt: skip
+VIOLENT_ROOTS = ("15", "17", "18", "19", "20")  # "fighting for X": X is a side, not a target
 
 
 @dataclass
@@ -49,14 +63,69 @@ class Candidate:
     targets: list[Actor] = field(default_factory=list)
     clause_head: Token | None = None
     confidence: float = 0.6
+    plover: str | None = None
+    rule: bool = False  # typed by a frame rule (posture, evidence, aid purpose): kept as is
+    context_source: bool = False  # an agentless plan: the doer is the last meeting's
 
 
 def extract_events(doc: SpacySpan | object, ctx: Context) -> list[Event]:
+    known = {a.id for a in ctx.actors}
     events: list[Event] = []
-    for sent in _segments(doc):
-        for cand in _sentence_candidates(sent, ctx):
+    for sent, cand in event_candidates(doc, ctx):
+        if _assign_type(cand) and (cand.targets or cand.plover in TARGETLESS_TYPES):
             events.append(_to_event(cand, sent, ctx, len(events) + 1))
+    # phrases added as possible arguments of candidates that did not become events are
+    # no actors of the article
+    used = {aid for e in events for aid in (*e.source, *e.target)}
+    ctx.actors[:] = [a for a in ctx.actors if a.id in known or a.id in used]
     return events
+
+
+def event_candidates(doc: SpacySpan | object, ctx: Context) -> list[tuple[SpacySpan, Candidate]]:
+    """Every candidate event with its sentence, before typing (the classifier's input)."""
+    out: list[tuple[SpacySpan, Candidate]] = []
+    headings = [(h.start, h.end) for h in ctx.article.subheadings]
+    meeting_sources: list[Actor] = []
+    for sent in _segments(doc):
+        if any(s < sent.end_char and sent.start_char < e for s, e in headings):
+            continue  # a subheading names a topic, not an event that happened
+        for cand in _sentence_candidates(sent, ctx):
+            if not cand.sources and cand.context_source:
+                # "plans were discussed to ...": decided at the meeting last reported
+                cand.sources = list(meeting_sources)
+            if not cand.sources:
+                continue
+            if cand.code.startswith("04") and not cand.targets:
+                meeting_sources = cand.sources
+            out.append((sent, cand))
+    return out
+
+
+def lexicon_type(cand: Candidate) -> str | None:
+    return cameo_info(cand.code).plover if cand.code else None
+
+
+def _assign_type(cand: Candidate) -> bool:
+    """Type the candidate: the classifier over trigger and argument features, the lexicon's
+    code kept when it agrees (its finer CAMEO subtype), else the type's generic code.
+    Without a model file the lexicon type stands alone."""
+    lexical = lexicon_type(cand)
+    if cand.rule:
+        cand.plover = lexical
+        return lexical is not None
+    result = classify(type_features(cand.trigger, cand.code))
+    if result is None:
+        cand.plover = lexical
+        return lexical is not None
+    predicted, prob = result
+    if lexical and (prob < MODEL_OVERRIDE_PROB or SYSTEM_SAME.get(lexical, lexical) == predicted):
+        cand.plover = lexical
+        return True
+    if not lexical and prob < MODEL_ALONE_PROB:
+        return False
+    cand.plover = predicted
+    cand.code = DEFAULT_CODES[predicted]
+    return True
 
 
 def _segments(doc: object) -> list[SpacySpan]:
@@ -99,7 +168,10 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
                 found.append(cand)
                 by_trigger[tok.i] = cand
     _resolve_group_references(found, sent, ctx)
-    return [c for c in found if c.sources and cameo_info(c.code).plover]
+    return [
+        c for c in found
+        if (c.sources or c.context_source) and (not c.code or cameo_info(c.code).plover)
+    ]
 
 
 def _is_event_verb(tok: Token, verbs: Mapping[str, object]) -> bool:
@@ -152,15 +224,118 @@ def _verb_candidate(
         return _light_verb_candidate(verb, obj, sent, ctx)
     if lemma == "call":
         return _call_candidate(verb, sent, ctx)
+    framed = _frame_candidate(verb, sent, ctx)
+    if framed is not None:
+        return framed
     code = verb_code(lemma, _clause_words(verb))
-    if code is None:
-        return None
-    cand = Candidate(trigger=[verb], code=code, clause_head=verb)
+    if _has_purpose(verb, frames()["aid_purposes"]):
+        code = "070"  # "brought victims to X for assistance"
+    cand = Candidate(trigger=[verb], code=code or "", clause_head=verb, rule=code == "070")
     cand.sources, cand.targets = _verb_arguments(verb, sent, ctx)
     cand.targets = _better_targets(cand, verb, sent, ctx)
-    if cand.targets:
+    if cand.code.startswith(VIOLENT_ROOTS):
+        sides = {a.id for a in _prep_actors(verb, ("for",), sent, ctx, strict=False)}
+        cand.targets = [a for a in cand.targets if a.id not in sides]
+    if not cand.sources and _agentless_plan(verb):
+        cand.context_source = True
+    if code is None:
+        # a dictionary verb without a trusted code ("returned", "launched"): an event only
+        # with a doer and an actor done-to, typed by the classifier from its words
+        if lemma in frames()["not_events"] or not (
+            cand.sources and any(_real_actor(a) for a in cand.targets)
+        ):
+            return None
+        cand.confidence = 0.3
+    elif cand.targets:
         cand.confidence = 0.7
     return cand
+
+
+def _real_actor(actor: Actor) -> bool:
+    return bool(actor.code) or actor.kind != "organization" or _named(actor)
+
+
+def _has_purpose(verb: Token, nouns: frozenset[str]) -> bool:
+    return any(
+        p.dep_ == "prep" and p.lower_ == "for"
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in nouns for o in p.children)
+        for p in verb.children
+    )
+
+
+def _agentless_plan(verb: Token) -> bool:
+    """The verb (or the verb it completes) is an agentless passive with a plan subject:
+    "plans were discussed to bring ...", "a proposal was adopted to ..."."""
+    if verb.dep_ not in ("advcl", "xcomp", "acl", "relcl"):
+        return False  # the plan verb itself ("discussed") is no event of its own
+    tok = verb
+    for _ in range(3):
+        deps = {c.dep_ for c in tok.children}
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None and "agent" not in deps:
+            return subj.lemma_.lower() in frames()["plan_nouns"] or subj.lower_ in frames()[
+                "plan_nouns"
+            ]
+        if subj is not None or "nsubj" in deps or tok.head.i == tok.i:
+            return False
+        if tok.dep_ not in ("advcl", "xcomp", "acl", "relcl"):
+            return False
+        tok = tok.head
+    return False
+
+
+def _frame_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | None:
+    """Two frames whose event is not the verb's own meaning: a declared posture against
+    someone ("declared a tough response strategy to address threats from X": THREATEN X)
+    and pointing to evidence ("pointed to images that suggest assistance": ACCUSE)."""
+    lemma = verb.lemma_.lower()
+    words = frames()
+    if lemma in words["posture_verbs"]:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lemma_.lower() in words["posture_nouns"]:
+            return _posture_candidate(verb, obj, sent, ctx)
+    if lemma in words["evidence_verbs"]:
+        for prep in (c for c in verb.children if c.dep_ in ("prep", "dobj")):
+            pobj = prep if prep.dep_ == "dobj" else next(
+                (c for c in prep.children if c.dep_ == "pobj"), None
+            )
+            if pobj is not None and pobj.lemma_.lower() in words["evidence_nouns"]:
+                return _evidence_candidate(verb, pobj, sent, ctx)
+    return None
+
+
+def _posture_candidate(verb: Token, obj: Token, sent: SpacySpan, ctx: Context) -> Candidate | None:
+    sources = _subject_actors(verb, sent, ctx)
+    ids = {a.id for a in sources}
+    inside = ctx.actors_in(obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
+    targets = [a for a in inside if a.code and a.id not in ids]
+    if not sources or not targets:
+        return None
+    return Candidate(trigger=[verb, obj], code="130", sources=sources, targets=targets,
+                     clause_head=verb, confidence=0.7, rule=True)
+
+
+def _evidence_candidate(
+    verb: Token, evidence: Token, sent: SpacySpan, ctx: Context
+) -> Candidate | None:
+    """The accused: doers of the event the evidence points at, else the other side of a
+    contrast ("While X denied ..., Y pointed to evidence ...")."""
+    sources = _subject_actors(verb, sent, ctx)
+    ids = {a.id for a in sources}
+    targets: list[Actor] = []
+    for tok in evidence.subtree:
+        if tok.lemma_.lower() in noun_triggers() and tok.i != evidence.i:
+            targets.extend(_noun_event_doers(tok, sent, ctx))
+    if not targets:
+        for clause in (c for c in verb.children if c.dep_ == "advcl"):
+            subj = next((c for c in clause.children if c.dep_ in SUBJ), None)
+            if subj is not None:
+                targets.extend(_argument_actors(subj, clause, sent, ctx))
+    targets = [a for a in _unique(targets) if a.id not in ids]
+    if not sources or not targets:
+        return None
+    return Candidate(trigger=[verb], code="112", sources=sources, targets=targets,
+                     clause_head=verb, confidence=0.6, rule=True)
 
 
 def _light_verb_candidate(verb: Token, noun: Token, sent: SpacySpan, ctx: Context) -> Candidate:
@@ -197,9 +372,9 @@ def _call_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | N
     if obj is None or label is None:
         return None
     doc = verb.doc
-    before = doc[max(label.left_edge.i - 1, 0)].text
-    if not any(q in before or q in doc[label.left_edge.i].text for q in QUOTES):
-        return None
+    label_words = [doc[max(label.left_edge.i - 1, 0)], *label.subtree]
+    if not any(q in t.text for t in label_words for q in QUOTES):
+        return None  # "called it a “bloc”": only a scare-quoted label is an accusation
     cand = Candidate(trigger=[verb], code="111", clause_head=verb, confidence=0.6)
     cand.sources = _subject_actors(verb, sent, ctx)
     cand.targets = _argument_actors(obj, verb, sent, ctx, strict=False)
@@ -270,18 +445,66 @@ def _verb_arguments(verb: Token, sent: SpacySpan, ctx: Context) -> tuple[list[Ac
     passive_subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if agent is not None or passive_subj is not None:
         sources = _prep_actors(verb, ("by",), sent, ctx, deps=("agent",))
+        if not sources and passive_subj is None:
+            sources = _subject_actors(verb, sent, ctx)
         targets = (
             _argument_actors(passive_subj, verb, sent, ctx, strict=False) if passive_subj else []
         )
-        return sources, targets
-    sources = _subject_actors(verb, sent, ctx)
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
-    targets = _argument_actors(obj, verb, sent, ctx, strict=False) if obj is not None else []
-    if not targets:
-        targets = _prep_actors(verb, (*TARGET_PREPS, "in", "from"), sent, ctx, strict=False)
-    if not targets:
-        targets = _ccomp_subject_actors(verb, sent, ctx)
-    return sources, [a for a in targets if a.id not in {s.id for s in sources}]
+        targets = _unique(targets + _clause_targets(verb, sent, ctx))
+    else:
+        sources = _subject_actors(verb, sent, ctx)
+        targets = _clause_targets(verb, sent, ctx)
+    source_ids = {s.id for s in sources}
+    others = [a for a in targets if a.id not in source_ids]
+    if not others and len(sources) > 1 and _coordinated_subject(verb):
+        # "Jordan and Britain agreed to ...": each party acts towards the other
+        return sources, list(reversed(sources))
+    return sources, others
+
+
+def _coordinated_subject(verb: Token) -> bool:
+    tok = verb
+    for _ in range(4):
+        subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+        if subj is not None:
+            return any(c.dep_ == "conj" for c in subj.children)
+        if tok.dep_ not in ("xcomp", "acomp", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
+VERB_TARGET_PREPS = (*TARGET_PREPS, "in", "from", "for", "of", "upon", "about", "within")
+
+
+def _clause_targets(verb: Token, sent: SpacySpan, ctx: Context, depth: int = 0) -> list[Actor]:
+    """Everything the event is done to, most direct first: objects, the objects' own
+    prepositional complements ("sanctions against X"), prepositional objects of the verb,
+    the subject of a complement clause ("demanded that X resign") and the arguments of an
+    infinitive complement ("agreed to withdraw troops from X")."""
+    out: list[Actor] = []
+    for obj in (c for c in verb.children if c.dep_ in OBJECT_DEPS):
+        out.extend(_argument_actors(obj, verb, sent, ctx, strict=False))
+        out.extend(_prep_actors(obj, TARGET_PREPS, sent, ctx, strict=False))
+    out.extend(_prep_actors(verb, VERB_TARGET_PREPS, sent, ctx, strict=False))
+    out.extend(_ccomp_subject_actors(verb, sent, ctx))
+    if depth < 2:
+        for comp in verb.children:
+            if comp.dep_ in ("xcomp", "acomp") or (
+                comp.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in
+                                             comp.children)
+            ):
+                out.extend(_clause_targets(comp, sent, ctx, depth + 1))
+    return _unique([a for a in out if not _is_time_actor(a, ctx)])
+
+
+def _is_time_actor(actor: Actor, ctx: Context) -> bool:
+    """An uncoded "actor" that is a time expression ("Tuesday", "last week")."""
+    if actor.code or not actor.mentions:
+        return False
+    m = actor.mentions[0]
+    return ctx.time_at(m.start, m.end) is not None
 
 
 def _subject_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
@@ -303,7 +526,7 @@ def _subject_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
             return _prep_actors(tok, ("by",), sent, ctx, deps=("agent",))
         if tok.dep_ == "relcl":
             return _argument_actors(tok.head, tok, sent, ctx)
-        if tok.dep_ not in ("xcomp", "conj", "advcl", "acl") or tok.head.i == tok.i:
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "acl", "acomp") or tok.head.i == tok.i:
             return []
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
             # "soldiers fighting for Russia": the noun does it; "forces based in X": it doesn't
@@ -344,7 +567,7 @@ def _named_inside(arg: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
     """Known actors named inside a common-noun phrase ("the U.S.-led exercises")."""
     start = arg.left_edge.idx
     end = arg.idx + len(arg)
-    return ctx.actors_in(start, end)
+    return [a for a in ctx.actors_in(start, end) if a.code or _named(a)]
 
 
 def _noun_event_doers(noun: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
@@ -462,6 +685,7 @@ def _clause_span(head: Token) -> tuple[int, int]:
 
 def _to_event(cand: Candidate, sent: SpacySpan, ctx: Context, n: int) -> Event:
     info = cameo_info(cand.code)
+    ptype = cand.plover or info.plover or ""
     body = ctx.article.body
     first, last = cand.trigger[0], cand.trigger[-1]
     if len(cand.trigger) > 1 and last.i - first.i > 6:
@@ -475,7 +699,7 @@ def _to_event(cand: Candidate, sent: SpacySpan, ctx: Context, n: int) -> Event:
         status = event_status(first)
     return Event(
         id=f"e{n}",
-        type=info.plover or "",
+        type=ptype,
         mode=info.mode,
         cameo=info.code,
         goldstein=info.goldstein,
