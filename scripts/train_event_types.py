@@ -38,7 +38,8 @@ from newsgraph.extract.times import extract_times
 from newsgraph.model import Actor, Article
 
 SEED = 13
-C = 1.0
+C = 3.0
+TRAIN_ALL_MATCHES = True  # every candidate matching the gold pair is a training example
 OUT = Path(__file__).resolve().parents[1] / "src/newsgraph/data/events/event_types.json"
 
 
@@ -47,6 +48,7 @@ class Found:
     features: list[str]
     lexical: str | None
     confidence: float
+    has_target: bool
 
 
 def _overlaps(actors: list[Actor], span: tuple[int, int] | None) -> bool:
@@ -72,8 +74,10 @@ def collect(items: list[Item]) -> list[list[Found]]:
         for _sent, cand in ev.event_candidates(doc, ctx):
             if _overlaps(cand.sources, item.source) and _overlaps(cand.targets, item.target):
                 lexical = ev.lexicon_type(cand)
-                found.append(Found(type_features(cand.trigger, cand.code), lexical,
-                                   cand.confidence))
+                feats = type_features(cand.trigger, cand.code)
+                if cand.rule:
+                    feats = []  # typed by a frame rule: the classifier is not asked
+                found.append(Found(feats, lexical, cand.confidence, bool(cand.targets)))
         out.append(found)
     return out
 
@@ -98,7 +102,7 @@ def fit(features: list[list[str]], labels: list[str]) -> TypeModel:
 
 def _type_of(f: Found, model: TypeModel | None, override: float, alone: float) -> str | None:
     """Mirror of events._assign_type with given thresholds."""
-    result = classify(f.features, model) if model else None
+    result = classify(f.features, model) if model and f.features else None
     if result is None:
         return f.lexical
     predicted, prob = result
@@ -112,7 +116,8 @@ def _type_of(f: Found, model: TypeModel | None, override: float, alone: float) -
 
 def predict(found: list[Found], model: TypeModel | None, override: float, alone: float) -> str:
     typed = [(f.confidence, -k, t) for k, f in enumerate(found)
-             if (t := _type_of(f, model, override, alone))]
+             if (t := _type_of(f, model, override, alone))
+             and (f.has_target or t in ev.TARGETLESS_TYPES)]
     if not typed:
         return NONE
     best = max(typed)[2]
@@ -122,10 +127,13 @@ def predict(found: list[Found], model: TypeModel | None, override: float, alone:
 def training_pairs(items: list[Item], found: list[list[Found]], idx: list[int]):
     feats, labels = [], []
     for i in idx:
-        if found[i]:
-            best = max(found[i], key=lambda f: f.confidence)
-            feats.append(best.features)
-            labels.append(items[i].gold)
+        if not found[i]:
+            continue
+        chosen = found[i] if TRAIN_ALL_MATCHES else [max(found[i], key=lambda f: f.confidence)]
+        for f in chosen:
+            if f.features:
+                feats.append(f.features)
+                labels.append(items[i].gold)
     return feats, labels
 
 
@@ -150,12 +158,21 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--cached", action="store_true", help="reuse /tmp/ev/found.pkl")
     args = parser.parse_args()
     path = shared_path("eval", "plover", "train.jsonl")
     if path is None:
         raise SystemExit("PLV train split not found (../shared/eval/plover/train.jsonl)")
     items = load_items(path)
-    found = collect(items)
+    import pickle
+
+    cache = Path("/tmp/ev/found.pkl")
+    if args.cached and cache.exists():
+        found = pickle.loads(cache.read_bytes())
+    else:
+        found = collect(items)
+        if args.cached:
+            cache.write_bytes(pickle.dumps(found))
     preds = cross_validate(items, found, args.folds)
     results = []
     for setting, p in preds.items():

@@ -24,7 +24,7 @@ from newsgraph.extract.events_lexicon import (
     verb_lexicon,
 )
 from newsgraph.extract.events_status import event_status
-from newsgraph.extract.events_types import DEFAULT_CODES, classify, type_features
+from newsgraph.extract.events_types import DEFAULT_CODES, classify, type_features, type_model
 from newsgraph.model import Actor, Event, EventDate, Span, TextSpan
 
 if TYPE_CHECKING:
@@ -41,10 +41,6 @@ CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "conj", "acl"})
 GOVERNING_ROOTS = ("02", "03", "10", "12", "13", "016")
 GROUP_REFERENCES = frozenset({"leader", "side", "country", "nation", "government", "party"})
 QUOTES = ("“", '"', "‘")
-# The classifier overrides a lexicon type only when this sure; an event the lexicon cannot
-# type is kept only when the classifier is this sure (cross-validated on the PLV split).
-MODEL_OVERRIDE_PROB = 0.5
-MODEL_ALONE_PROB = 0.0
 # PLOVER 2021 split YIELD into CONCEDE and RETREAT: the model learns the old YIELD
 SYSTEM_SAME = {"RETREAT": "CONCEDE"}
 # Types that stand without a target (joint or one-sided acts); the others need one.
@@ -113,15 +109,16 @@ def _assign_type(cand: Candidate) -> bool:
     if cand.rule:
         cand.plover = lexical
         return lexical is not None
-    result = classify(type_features(cand.trigger, cand.code))
-    if result is None:
+    model = type_model()
+    result = classify(type_features(cand.trigger, cand.code), model)
+    if result is None or model is None:
         cand.plover = lexical
         return lexical is not None
     predicted, prob = result
-    if lexical and (prob < MODEL_OVERRIDE_PROB or SYSTEM_SAME.get(lexical, lexical) == predicted):
+    if lexical and (prob < model.override or SYSTEM_SAME.get(lexical, lexical) == predicted):
         cand.plover = lexical
         return True
-    if not lexical and prob < MODEL_ALONE_PROB:
+    if not lexical and prob < model.alone:
         return False
     cand.plover = predicted
     cand.code = DEFAULT_CODES[predicted]
@@ -228,6 +225,8 @@ def _verb_candidate(
     if framed is not None:
         return framed
     code = verb_code(lemma, _clause_words(verb))
+    if code and cameo_info(code).plover is None:
+        code = None  # a CAMEO code outside PLOVER ("condemn terrorist attack" → 018)
     if _has_purpose(verb, frames()["aid_purposes"]):
         code = "070"  # "brought victims to X for assistance"
     cand = Candidate(trigger=[verb], code=code or "", clause_head=verb, rule=code == "070")
@@ -447,6 +446,9 @@ def _verb_arguments(verb: Token, sent: SpacySpan, ctx: Context) -> tuple[list[Ac
         sources = _prep_actors(verb, ("by",), sent, ctx, deps=("agent",))
         if not sources and passive_subj is None:
             sources = _subject_actors(verb, sent, ctx)
+        if not sources:
+            # "was arrested in Rwanda": the state where it happened stands for the doer
+            sources = [a for a in _prep_actors(verb, ("in",), sent, ctx) if a.kind == "country"]
         targets = (
             _argument_actors(passive_subj, verb, sent, ctx, strict=False) if passive_subj else []
         )
@@ -456,10 +458,23 @@ def _verb_arguments(verb: Token, sent: SpacySpan, ctx: Context) -> tuple[list[Ac
         targets = _clause_targets(verb, sent, ctx)
     source_ids = {s.id for s in sources}
     others = [a for a in targets if a.id not in source_ids]
-    if not others and len(sources) > 1 and _coordinated_subject(verb):
+    others = _unique(others + [a for a in _named_in_clause(verb, ctx) if a.id not in source_ids])
+    if len(sources) > 1 and _coordinated_subject(verb):
         # "Jordan and Britain agreed to ...": each party acts towards the other
-        return sources, list(reversed(sources))
+        return sources, _unique([a for a in others if _real_actor(a)] + sources[::-1])
     return sources, others
+
+
+def _named_in_clause(verb: Token, ctx: Context) -> list[Actor]:
+    """Coded or named actors anywhere after the verb in its own clause (deeper PPs: "sent
+    troops to the UN force in South Sudan"), least direct, so last."""
+    right = [c for c in verb.rights if c.dep_ not in ("relcl", "parataxis", "punct", "cc")]
+    right = [c for c in right if not (c.dep_ in ("advcl", "conj") and c.pos_ in ("VERB", "AUX"))]
+    if not right:
+        return []
+    start = min(c.left_edge.idx for c in right)
+    last = max(right, key=lambda c: c.right_edge.i).right_edge
+    return [a for a in ctx.actors_in(start, last.idx + len(last)) if a.code or _named(a)]
 
 
 def _coordinated_subject(verb: Token) -> bool:
@@ -511,7 +526,7 @@ def _subject_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
     """The doer: own subject, else the subject of the verb it hangs from (same sentence)."""
     tok = verb
     for _ in range(4):
-        subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+        subj = _subject_of(tok)
         if subj is not None:
             if subj.lower_ in ("which", "that", "who") and tok.dep_ == "relcl":
                 return _argument_actors(tok.head, tok, sent, ctx)
@@ -520,7 +535,10 @@ def _subject_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
                 speaker = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
                 if speaker is not None and speaker.pos_ != "PRON":
                     return _argument_actors(speaker, tok.head, sent, ctx)
-            return _argument_actors(subj, tok, sent, ctx)
+            found = _argument_actors(subj, tok, sent, ctx)
+            for appos in (c for c in subj.children if c.dep_ == "appos"):
+                found = _unique(found + _argument_actors(appos, tok, sent, ctx))
+            return found
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None and tok.i != verb.i:
             return _prep_actors(tok, ("by",), sent, ctx, deps=("agent",))
@@ -533,6 +551,21 @@ def _subject_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
             return _argument_actors(tok.head, tok, sent, ctx) if tok.tag_ == "VBG" else []
         tok = tok.head
     return []
+
+
+DASHES = frozenset({"--", "—", "–", "-", ":"})
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject; a dateline parsed as a second subject ("BERLIN -- A court has
+    convicted ...") is skipped."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJ]
+    for subj in subjects:
+        nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
+        if len(subjects) > 1 and nxt is not None and nxt.text in DASHES:
+            continue
+        return subj
+    return subjects[0] if subjects else None
 
 
 def _argument_actors(

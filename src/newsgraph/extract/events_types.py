@@ -43,6 +43,10 @@ class TypeModel:
     labels: tuple[str, ...]
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
+    # chosen on the cross-validation folds: the model overrides a lexicon type only when
+    # at least this sure, and types an event the lexicon cannot type only when this sure
+    override: float = 0.5
+    alone: float = 0.3
 
 
 def _lemma(tok: Token) -> str:
@@ -114,6 +118,8 @@ def type_model() -> TypeModel | None:
         labels=tuple(data["labels"]),
         bias=tuple(data["bias"]),
         weights={k: tuple(v) for k, v in data["weights"].items()},
+        override=float(data.get("combination", {}).get("override", 0.5)),
+        alone=float(data.get("combination", {}).get("alone", 0.3)),
     )
 
 
