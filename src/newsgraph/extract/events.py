@@ -293,6 +293,8 @@ def _frame_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | 
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.lemma_.lower() in words["posture_nouns"]:
             return _posture_candidate(verb, obj, sent, ctx)
+    if lemma in words["say_verbs"]:
+        return _obligation_candidate(verb, sent, ctx)
     if lemma in words["evidence_verbs"]:
         for prep in (c for c in verb.children if c.dep_ in ("prep", "dobj")):
             pobj = prep if prep.dep_ == "dobj" else next(
@@ -300,6 +302,25 @@ def _frame_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | 
             )
             if pobj is not None and pobj.lemma_.lower() in words["evidence_nouns"]:
                 return _evidence_candidate(verb, pobj, sent, ctx)
+    return None
+
+
+def _obligation_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | None:
+    """ "X said Y must/should do Z": X asks Y (REQUEST), whatever Z is."""
+    for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+        if not any(c.dep_ == "aux" and c.lower_ in frames()["obligation_modals"]
+                   for c in comp.children):
+            continue
+        subj = _subject_of(comp)
+        if subj is None or subj.pos_ == "PRON":
+            continue
+        sources = _subject_actors(verb, sent, ctx)
+        ids = {a.id for a in sources}
+        targets = [a for a in _argument_actors(subj, comp, sent, ctx, strict=False)
+                   if a.id not in ids]
+        if sources and targets:
+            return Candidate(trigger=[verb], code="100", sources=sources, targets=targets,
+                             clause_head=verb, confidence=0.6, rule=True)
     return None
 
 
@@ -560,12 +581,31 @@ def _subject_of(verb: Token) -> Token | None:
     """The verb's subject; a dateline parsed as a second subject ("BERLIN -- A court has
     convicted ...") is skipped."""
     subjects = [c for c in verb.children if c.dep_ in SUBJ]
+    dash = _dateline_dash(verb)
+    if dash is None:
+        return subjects[0] if subjects else None
+    after = [s for s in subjects if s.i > dash]
+    if after:
+        return after[0]
     for subj in subjects:
-        nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
-        if len(subjects) > 1 and nxt is not None and nxt.text in DASHES:
-            continue
-        return subj
+        # "THE HAGUE, Netherlands -- A U.N. prosecutor has charged": the doer hangs from
+        # the dateline as an apposition
+        inner = [t for t in subj.subtree if t.i > dash and t.head.i < dash
+                 and t.pos_ in ("NOUN", "PROPN")]
+        if inner:
+            return inner[0]
     return subjects[0] if subjects else None
+
+
+def _dateline_dash(tok: Token) -> int | None:
+    """The dash ending a dateline ("ALGIERS, Algeria - ") at the start of the sentence."""
+    sent = tok.sent
+    for t in sent[: min(8, len(sent))]:
+        if t.text in DASHES and t.i > sent.start:
+            return t.i
+        if not (t.pos_ == "PROPN" or t.is_punct or t.pos_ == "DET"):
+            return None
+    return None
 
 
 def _argument_actors(
