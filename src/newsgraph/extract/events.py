@@ -201,13 +201,18 @@ def _clause_words(verb: Token) -> frozenset[str]:
 
 def _light_object(verb: Token) -> Token | None:
     """The noun a light verb carries: its object ("held talks"), or "came under attack"."""
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
+    nouns = noun_triggers()
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    for child in objects:
+        if child.lemma_.lower() in nouns:
             return child
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "under":
-            return next((p for p in child.children if p.dep_ == "pobj"), None)
-    return None
+        # "came under attack", "went on strike", "put troops on alert"
+        if child.dep_ == "prep" and child.lower_ in ("under", "on"):
+            pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.lemma_.lower() in nouns or child.lower_ == "under"):
+                return pobj
+    return objects[0] if objects else None
 
 
 def _verb_candidate(
@@ -360,7 +365,11 @@ def _evidence_candidate(
 
 def _light_verb_candidate(verb: Token, noun: Token, sent: SpacySpan, ctx: Context) -> Candidate:
     entry = noun_triggers()[noun.lemma_.lower()]
-    cand = Candidate(trigger=[verb, noun], code=entry.code, clause_head=verb, confidence=0.7)
+    code = entry.code
+    modifiers = {c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound")}
+    if noun.lemma_.lower() == "strike" and _labour_strike(noun, modifiers):
+        code = "143"
+    cand = Candidate(trigger=[verb, noun], code=code, clause_head=verb, confidence=0.7)
     subj_actors = _subject_actors(verb, sent, ctx)
     if light_verbs()[verb.lemma_.lower()] == "receive":
         cand.sources = _prep_actors(noun, ("from", "by"), sent, ctx) or _prep_actors(
@@ -369,7 +378,7 @@ def _light_verb_candidate(verb: Token, noun: Token, sent: SpacySpan, ctx: Contex
         cand.targets = subj_actors
         return cand
     cand.sources = subj_actors
-    if entry.code.startswith(BENEFICIARY_ROOTS):
+    if code.startswith(BENEFICIARY_ROOTS):
         cand.targets = _prep_actors(noun, ("for",), sent, ctx, strict=False)
     cand.targets = cand.targets or (
         _prep_actors(noun, (*TARGET_PREPS, "of"), sent, ctx, strict=False)
@@ -407,6 +416,8 @@ def _noun_candidate(
     entry = noun_triggers()[noun.lemma_.lower()]
     code = entry.code
     modifiers = {c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound")}
+    if noun.lemma_.lower() == "strike" and _labour_strike(noun, modifiers):
+        code = "143"  # a labour or hunger strike, not an air strike
     if code == "060" and modifiers & {"military", "defense", "defence", "security"}:
         code = "062"  # "military cooperation": the military mode of COOPERATE
     elif code == "060" and modifiers & {"economic", "trade", "financial"}:
@@ -423,6 +434,16 @@ def _noun_candidate(
         targets = targets or _prep_actors(noun, ("of",), sent, ctx, strict=False)
     cand.targets = [a for a in targets if a.id not in {s.id for s in sources}]
     return cand
+
+
+LABOUR_STRIKE_WORDS = frozenset({"hunger", "general", "sit", "labor", "labour", "workers",
+                                 "teachers", "national", "indefinite", "warning", "wildcat"})
+
+
+def _labour_strike(noun: Token, modifiers: set[str]) -> bool:
+    if modifiers & LABOUR_STRIKE_WORDS:
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "on"  # "went on strike"
 
 
 def _better_targets(cand: Candidate, verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
