@@ -165,6 +165,17 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
                 found.append(cand)
                 by_trigger[tok.i] = cand
     _resolve_group_references(found, sent, ctx)
+    for cand in found:
+        cand.targets = [a for a in cand.targets if not _is_time_actor(a, ctx)]
+        head = cand.trigger[0]
+        if (
+            len(cand.sources) > 1
+            and head.pos_ in ("VERB", "AUX")
+            and _coordinated_subject(head)
+            and not any(_real_actor(a) for a in cand.targets)
+        ):
+            # "The US and the Taliban signed a pact": each party acts towards the other
+            cand.targets = _unique(cand.targets + cand.sources[::-1])
     return [
         c for c in found
         if (c.sources or c.context_source) and (not c.code or cameo_info(c.code).plover)
