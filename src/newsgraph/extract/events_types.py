@@ -58,8 +58,11 @@ def _arg_features(head: Token, prefix: str) -> list[str]:
     for child in head.children:
         if child.dep_ in ARG_DEPS:
             out.append(f"{prefix}obj={_lemma(child)}")
-            out.extend(f"{prefix}objmod={_lemma(m)}" for m in child.children
-                       if m.dep_ in ("amod", "compound"))
+            out.extend(
+                f"{prefix}objmod={_lemma(m)}"
+                for m in child.children
+                if m.dep_ in ("amod", "compound")
+            )
         elif child.dep_ in ("prep", "agent"):
             out.append(f"{prefix}prep={child.lower_}")
             for pobj in child.children:
@@ -76,8 +79,13 @@ def type_features(trigger: list[Token], code: str) -> list[str]:
     """Feature strings for one event: trigger, lexicon code, arguments, governors, window."""
     head = trigger[0]
     lemma = _lemma(head)
-    feats = [f"lem={lemma}", f"dep={head.dep_}", f"pos={head.pos_}", f"code={code or '-'}",
-             f"root={code[:2] if code else '-'}"]
+    feats = [
+        f"lem={lemma}",
+        f"dep={head.dep_}",
+        f"pos={head.pos_}",
+        f"code={code or '-'}",
+        f"root={code[:2] if code else '-'}",
+    ]
     if len(trigger) > 1:
         feats.append(f"noun={_lemma(trigger[-1])}")
         feats.append(f"light={lemma}+{_lemma(trigger[-1])}")
