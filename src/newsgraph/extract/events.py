@@ -713,9 +713,21 @@ def _prep_actors(
     for prep in head.children:
         if prep.dep_ in deps and prep.lower_ in preps:
             for pobj in prep.children:
-                if pobj.dep_ == "pobj":
+                if pobj.dep_ == "pobj" and not _mere_place(prep, pobj, ctx):
                     out.extend(_argument_actors(pobj, head, sent, ctx, strict))
     return _unique(out)
+
+
+LOCATIVE_PREPS = frozenset({"in", "to", "into", "from", "at", "near", "across", "within"})
+
+
+def _mere_place(prep: Token, pobj: Token, ctx: Context) -> bool:
+    """ "brought victims to Pyongyang": a place the places extractor found, after a
+    locative preposition, and no actor there: where it happened, not who took part."""
+    if prep.lower_ not in LOCATIVE_PREPS:
+        return False
+    start, end = pobj.idx, pobj.idx + len(pobj)
+    return ctx.place_at(start, end) is not None and ctx.actor_at(start, end) is None
 
 
 def _dative_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
