@@ -42,6 +42,7 @@ from newsgraph.model import Actor, Article
 
 SEED = 13
 C = 3.0
+OVERRIDES = (0.5, 0.6, 0.7, 0.9, 1.01)
 TRAIN_ALL_MATCHES = True  # every candidate matching the gold pair is a training example
 Setting = tuple[object, ...]  # (override, alone) thresholds, or ("lexicon",)
 OUT = Path(__file__).resolve().parents[1] / "data/events/event_types.json"
@@ -153,7 +154,11 @@ def macro(table_rows: list[list[str]]) -> float:
 def cross_validate(
     items: list[Item], found: list[list[Found]], folds: int
 ) -> dict[Setting, list[str]]:
-    settings = [(o, a) for o in (0.0, 0.5, 0.7, 0.9, 1.01) for a in (0.0, 0.3, 0.5)]
+    # the lexicon stays first: a model overriding every lexicon type (threshold 0) scores
+    # within 0.01 here but mistypes in-article events (the seed's "cooperation",
+    # "conducted launches"), so it is reported, not chosen
+    settings = [(o, a) for o in OVERRIDES for a in (0.0, 0.3, 0.5)]
+    preds_always = {(0.0, a): [NONE] * len(items) for a in (0.0, 0.3, 0.5)}
     preds: dict[Setting, list[str]] = {s: [NONE] * len(items) for s in settings}
     preds[("lexicon",)] = [predict(f, None, 0, 0) for f in found]
     kf = KFold(n_splits=folds, shuffle=True, random_state=SEED)
@@ -162,6 +167,11 @@ def cross_validate(
         for s in settings:
             for i in test_idx:
                 preds[s][i] = predict(found[i], model, *s)
+        for s, p in preds_always.items():
+            for i in test_idx:
+                p[i] = predict(found[i], model, *s)
+    for s, p in preds_always.items():
+        preds[("always", *s)] = p
     return preds
 
 
@@ -175,15 +185,12 @@ def cv_table(
     return best, score(items, preds[best])
 
 
-TIE = 0.005  # macro-F1 differences below this are fold noise
-
-
 def _conservative(results: Sequence[tuple[float, Setting, object]]) -> Setting:
-    """Among the combinations within TIE of the best, the one trusting the lexicon most
+    """The best lexicon-first combination; on equal scores the one trusting the lexicon most
     (highest override threshold, then highest threshold for model-only events)."""
-    top = max(r[0] for r in results)
-    near = [r[1] for r in results if r[0] >= top - TIE and len(r[1]) == 2]
-    return max(near) if near else max(results, key=lambda r: r[0])[1]
+    chosen = [r for r in results if len(r[1]) == 2]
+    top = max(r[0] for r in chosen)
+    return max(r[1] for r in chosen if r[0] >= top)
 
 
 def main() -> None:
@@ -211,7 +218,8 @@ def main() -> None:
         table = score(items, p)
         results.append((macro(table.rows), setting, table.notes))
     results.sort(key=lambda r: r[0], reverse=True)
-    for m, setting, notes in results[:6] + [r for r in results if r[1] == ("lexicon",)]:
+    others = [r for r in results if len(r[1]) != 2]
+    for m, setting, notes in [r for r in results if len(r[1]) == 2][:6] + others:
         print(f"CV {setting}: macro F1 {m:.3f} | " + " | ".join(notes or []))
     best = _conservative(results)
     print(f"chosen combination (override, alone): {best}")

@@ -554,9 +554,15 @@ def _clause_targets(verb: Token, sent: SpacySpan, ctx: Context, depth: int = 0) 
     out: list[Actor] = []
     for obj in (c for c in verb.children if c.dep_ in OBJECT_DEPS):
         out.extend(_argument_actors(obj, verb, sent, ctx, strict=False))
-        out.extend(_prep_actors(obj, TARGET_PREPS, sent, ctx, strict=False))
+        # "sanctions against X", "a request from X"
+        out.extend(_prep_actors(obj, (*TARGET_PREPS, "from"), sent, ctx, strict=False))
     out.extend(_prep_actors(verb, VERB_TARGET_PREPS, sent, ctx, strict=False))
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+        # "called for sanctions against X"
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            out.extend(_prep_actors(pobj, TARGET_PREPS, sent, ctx, strict=False))
     out.extend(_ccomp_subject_actors(verb, sent, ctx))
+    out.extend(_condition_subjects(verb, sent, ctx))
     if depth < 2:
         for comp in verb.children:
             if comp.dep_ in ("xcomp", "acomp") or (
@@ -565,6 +571,21 @@ def _clause_targets(verb: Token, sent: SpacySpan, ctx: Context, depth: int = 0) 
             ):
                 out.extend(_clause_targets(comp, sent, ctx, depth + 1))
     return _unique([a for a in out if not _is_time_actor(a, ctx)])
+
+
+CONDITION_MARKS = frozenset({"until", "unless", "if", "before"})
+
+
+def _condition_subjects(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
+    """ "will not lift the embargo until Cuba releases ...": the party the condition is
+    put to is the one acted on."""
+    out: list[Actor] = []
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
+            subj = _subject_of(clause)
+            if subj is not None and subj.pos_ != "PRON":
+                out.extend(_argument_actors(subj, clause, sent, ctx, strict=False))
+    return out
 
 
 def _is_time_actor(actor: Actor, ctx: Context) -> bool:
