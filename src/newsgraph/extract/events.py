@@ -3,8 +3,12 @@
 Method: dependency patterns over a verb lexicon (PETRARCH2's CAMEO verb dictionary plus a
 curated core), light verbs whose event is their object noun ("held a summit", "drew
 criticism from X"), and noun triggers with their own arguments ("cooperation between X and
-Y"). Source, trigger and target always come from one sentence; the type comes from the
-trigger and its object words (CAMEO code → PLOVER via CAMEO2PLOVER).
+Y"). Source, trigger and target always come from one sentence (never a subheading); the
+type comes from the trigger and its object words (CAMEO code → PLOVER via CAMEO2PLOVER),
+checked by a linear classifier over trigger/argument features (events_types) that overrides
+the lexicon only when confident and types dictionary verbs the lexicon leaves uncoded. A few
+frames carry their own type (a declared posture against X, pointing to evidence, "X said Y
+must", "for assistance"); agentless plans take the doer of the last meeting reported.
 """
 
 from __future__ import annotations
