@@ -30,6 +30,16 @@ def find(analysis: Analysis, ptype: str) -> Event:
     return hits[0]
 
 
+# PLOVER 2021 split the old YIELD into CONCEDE and RETREAT; the PLV gold says YIELD
+ALSO = {"CONCEDE": ("RETREAT", "AGREE")}
+
+
+def find_any(analysis: Analysis, types: tuple[str, ...]) -> Event:
+    hits = [e for e in analysis.events if e.type in types]
+    assert hits, f"no {types} in {[(e.type, e.trigger.text) for e in analysis.events]}"
+    return hits[0]
+
+
 def has_word(found: set[str], word: str) -> bool:
     return any(word in n for n in found)
 
@@ -49,7 +59,17 @@ def has_word(found: set[str], word: str) -> bool:
         ("The Pentagon withdrew its troops from Syria.", "RETREAT", "Pentagon", None),
         pytest.param("The opposition demanded that the government resign.", "REQUEST",
                      "opposition", "government",
-                     marks=pytest.mark.xfail(strict=True, reason="known gap: ccomp target")),
+                     marks=pytest.mark.xfail(strict=True, reason="parser: 'government resign' "
+                                             "is tagged as a compound noun")),
+        ("The opposition demanded that the prime minister step down.", "REQUEST",
+         "opposition", "minister"),
+        ("Workers at the copper mine went on strike for better pay.", "PROTEST", "Workers",
+         None),
+        ("Israeli troops remained on alert in the north.", "MOBILIZE", "troops", None),
+        ("Jordan and Britain have agreed to undertake joint military exercises.", "AGREE",
+         "Jordan", "Britain"),
+        ("Russia is willing to withdraw its troops from Poland.", "CONCEDE", "Russia",
+         "Poland"),
         ("Iran condemned the decision of the United States.", "ACCUSE", "Iran", None),
         ("Russia rejected the proposal of Ukraine.", "REJECT", "Russia", None),
         ("Hezbollah threatened to shell Haifa.", "THREATEN", "Hezbollah", None),
@@ -64,7 +84,7 @@ def has_word(found: set[str], word: str) -> bool:
 )  # fmt: skip
 def test_each_type(text: str, ptype: str, src: str, tgt: str | None) -> None:
     a = analyse(text)
-    ev = find(a, ptype)
+    ev = find_any(a, (ptype, *ALSO.get(ptype, ())))
     assert has_word(names(a, ev.source), src)
     if tgt:
         assert has_word(names(a, ev.target), tgt)
@@ -140,3 +160,90 @@ def test_no_event_without_actor() -> None:
 def test_date_is_never_publication_date_by_default() -> None:
     a = analyse("Rebels attacked a military base in Kenya.")
     assert find(a, "ASSAULT").date.start is None
+
+
+def test_declared_posture_against_threats_is_a_threat() -> None:
+    a = analyse("Iran declared a tough response strategy to address what it called growing "
+                "threats from Israel.")
+    ev = find(a, "THREATEN")
+    assert has_word(names(a, ev.source), "Iran")
+    assert has_word(names(a, ev.target), "Israel")
+
+
+def test_calling_it_a_scare_quoted_label_is_an_accusation() -> None:
+    a = analyse("The minister criticised the new alliance between Chile and Peru, calling it "
+                "a “dangerous bloc.”")
+    accusations = [e for e in a.events if e.trigger.text == "calling"]
+    assert accusations and accusations[0].type == "ACCUSE"
+    assert {"Chile", "Peru"} <= names(a, accusations[0].target)
+
+
+def test_calling_without_quotes_is_no_accusation() -> None:
+    a = analyse("The minister visited the new port, calling it a modern facility.")
+    assert not [e for e in a.events if e.trigger.text == "calling"]
+
+
+def test_agentless_plan_inherits_the_meeting_organiser() -> None:
+    a = analyse("The Socialist Party of Chile held a meeting in Santiago on Monday. "
+                "According to state media, plans were discussed to bring flood victims to "
+                "Valparaiso for assistance.")
+    ev = find(a, "AID")
+    assert has_word(names(a, ev.source), "Socialist Party")
+    assert ev.status == "planned"
+
+
+def test_pointing_to_evidence_against_deniers_is_an_accusation() -> None:
+    a = analyse("While Iran has denied reports of arms shipments, Western officials have "
+                "pointed to satellite images that suggest possible military assistance.")
+    ev = next(e for e in a.events if e.trigger.text == "pointed")
+    assert ev.type == "ACCUSE"
+    assert has_word(names(a, ev.source), "officials")
+    assert has_word(names(a, ev.target), "Iran")
+
+
+def test_said_must_is_a_request() -> None:
+    a = analyse("The foreign minister said Serbia must withdraw its police from the region.")
+    ev = next(e for e in a.events if e.trigger.text == "said")
+    assert ev.type == "REQUEST"
+    assert has_word(names(a, ev.target), "Serbia")
+
+
+def test_fighting_for_a_side_does_not_target_it() -> None:
+    a = analyse("Syrian soldiers were fighting for Russia in Libya.")
+    for ev in a.events:
+        assert not has_word(names(a, ev.target), "Russia")
+
+
+def test_accusation_needs_a_target() -> None:
+    a = analyse("Growing threats from the United States worry the region.")
+    assert not [e for e in a.events if e.type in ("THREATEN", "ACCUSE") and not e.target]
+
+
+def test_dateline_is_not_the_doer() -> None:
+    a = analyse("BERLIN -- A court in Bavaria has convicted three Afghan men of assault.")
+    ev = find(a, "ACCUSE")
+    assert has_word(names(a, ev.source), "court")
+    assert not has_word(names(a, ev.source), "BERLIN")
+
+
+def test_no_event_from_a_subheading() -> None:
+    from newsgraph.model import Subheading
+
+    body = "Russia-Iran military cooperation\nThe talks ended on Monday."
+    article = Article(
+        id="t", body=body, subheadings=[Subheading(start=0, end=32, text=body[:32])]
+    )
+    a = analyze_doc(article, load_nlp()(body))
+    assert all(e.trigger.start >= 33 for e in a.events)
+
+
+def test_unused_argument_phrases_are_not_left_as_actors() -> None:
+    a = analyse("The Chilean government is reviewing the response to the devastating floods.")
+    assert not [x for x in a.actors if "floods" in x.name]
+
+
+def test_nominal_event_with_passive_agent() -> None:
+    a = analyse("The village was shelled by government forces on Sunday.")
+    ev = find(a, "ASSAULT")
+    assert has_word(names(a, ev.source), "forces")
+    assert has_word(names(a, ev.target), "village")

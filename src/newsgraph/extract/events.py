@@ -3,8 +3,12 @@
 Method: dependency patterns over a verb lexicon (PETRARCH2's CAMEO verb dictionary plus a
 curated core), light verbs whose event is their object noun ("held a summit", "drew
 criticism from X"), and noun triggers with their own arguments ("cooperation between X and
-Y"). Source, trigger and target always come from one sentence; the type comes from the
-trigger and its object words (CAMEO code → PLOVER via CAMEO2PLOVER).
+Y"). Source, trigger and target always come from one sentence (never a subheading); the
+type comes from the trigger and its object words (CAMEO code → PLOVER via CAMEO2PLOVER),
+checked by a linear classifier over trigger/argument features (events_types) that overrides
+the lexicon only when confident and types dictionary verbs the lexicon leaves uncoded. A few
+frames carry their own type (a declared posture against X, pointing to evidence, "X said Y
+must", "for assistance"); agentless plans take the doer of the last meeting reported.
 """
 
 from __future__ import annotations
@@ -17,12 +21,14 @@ from newsgraph.extract.context import Context
 from newsgraph.extract.events_actors import actors_for, conjuncts, is_actor_like
 from newsgraph.extract.events_lexicon import (
     cameo_info,
+    frames,
     light_verbs,
     noun_triggers,
     verb_code,
     verb_lexicon,
 )
 from newsgraph.extract.events_status import event_status
+from newsgraph.extract.events_types import DEFAULT_CODES, classify, type_features, type_model
 from newsgraph.model import Actor, Event, EventDate, Span, TextSpan
 
 if TYPE_CHECKING:
@@ -39,6 +45,14 @@ CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "conj", "acl"})
 GOVERNING_ROOTS = ("02", "03", "10", "12", "13", "016")
 GROUP_REFERENCES = frozenset({"leader", "side", "country", "nation", "government", "party"})
 QUOTES = ("“", '"', "‘")
+# PLOVER 2021 split YIELD into CONCEDE and RETREAT: the model learns the old YIELD
+SYSTEM_SAME = {"RETREAT": "CONCEDE"}
+# Types that stand without a target (joint or one-sided acts); the others need one.
+TARGETLESS_TYPES = frozenset(
+    {"CONSULT", "COOPERATE", "MOBILIZE", "AGREE", "SUPPORT", "PROTEST", "REJECT", "CONCEDE",
+     "RETREAT"}
+)  # fmt: skip
+VIOLENT_ROOTS = ("15", "17", "18", "19", "20")  # "fighting for X": X is a side, not a target
 
 
 @dataclass
@@ -49,14 +63,70 @@ class Candidate:
     targets: list[Actor] = field(default_factory=list)
     clause_head: Token | None = None
     confidence: float = 0.6
+    plover: str | None = None
+    rule: bool = False  # typed by a frame rule (posture, evidence, aid purpose): kept as is
+    context_source: bool = False  # an agentless plan: the doer is the last meeting's
 
 
 def extract_events(doc: SpacySpan | object, ctx: Context) -> list[Event]:
+    known = {a.id for a in ctx.actors}
     events: list[Event] = []
-    for sent in _segments(doc):
-        for cand in _sentence_candidates(sent, ctx):
+    for sent, cand in event_candidates(doc, ctx):
+        if _assign_type(cand) and (cand.targets or cand.plover in TARGETLESS_TYPES):
             events.append(_to_event(cand, sent, ctx, len(events) + 1))
+    # phrases added as possible arguments of candidates that did not become events are
+    # no actors of the article
+    used = {aid for e in events for aid in (*e.source, *e.target)}
+    ctx.actors[:] = [a for a in ctx.actors if a.id in known or a.id in used]
     return events
+
+
+def event_candidates(doc: SpacySpan | object, ctx: Context) -> list[tuple[SpacySpan, Candidate]]:
+    """Every candidate event with its sentence, before typing (the classifier's input)."""
+    out: list[tuple[SpacySpan, Candidate]] = []
+    headings = [(h.start, h.end) for h in ctx.article.subheadings]
+    meeting_sources: list[Actor] = []
+    for sent in _segments(doc):
+        if any(s < sent.end_char and sent.start_char < e for s, e in headings):
+            continue  # a subheading names a topic, not an event that happened
+        for cand in _sentence_candidates(sent, ctx):
+            if not cand.sources and cand.context_source:
+                # "plans were discussed to ...": decided at the meeting last reported
+                cand.sources = list(meeting_sources)
+            if not cand.sources:
+                continue
+            if cand.code.startswith("04") and not cand.targets:
+                meeting_sources = cand.sources
+            out.append((sent, cand))
+    return out
+
+
+def lexicon_type(cand: Candidate) -> str | None:
+    return cameo_info(cand.code).plover if cand.code else None
+
+
+def _assign_type(cand: Candidate) -> bool:
+    """Type the candidate: the classifier over trigger and argument features, the lexicon's
+    code kept when it agrees (its finer CAMEO subtype), else the type's generic code.
+    Without a model file the lexicon type stands alone."""
+    lexical = lexicon_type(cand)
+    if cand.rule:
+        cand.plover = lexical
+        return lexical is not None
+    model = type_model()
+    result = classify(type_features(cand.trigger, cand.code), model)
+    if result is None or model is None:
+        cand.plover = lexical
+        return lexical is not None
+    predicted, prob = result
+    if lexical and (prob < model.override or SYSTEM_SAME.get(lexical, lexical) == predicted):
+        cand.plover = lexical
+        return True
+    if not lexical and prob < model.alone:
+        return False
+    cand.plover = predicted
+    cand.code = DEFAULT_CODES[predicted]
+    return True
 
 
 def _segments(doc: object) -> list[SpacySpan]:
@@ -99,7 +169,21 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
                 found.append(cand)
                 by_trigger[tok.i] = cand
     _resolve_group_references(found, sent, ctx)
-    return [c for c in found if c.sources and cameo_info(c.code).plover]
+    for cand in found:
+        cand.targets = [a for a in cand.targets if not _is_time_actor(a, ctx)]
+        head = cand.trigger[0]
+        if (
+            len(cand.sources) > 1
+            and head.pos_ in ("VERB", "AUX")
+            and _coordinated_subject(head)
+            and not any(_real_actor(a) for a in cand.targets)
+        ):
+            # "The US and the Taliban signed a pact": each party acts towards the other
+            cand.targets = _unique(cand.targets + cand.sources[::-1])
+    return [
+        c for c in found
+        if (c.sources or c.context_source) and (not c.code or cameo_info(c.code).plover)
+    ]
 
 
 def _is_event_verb(tok: Token, verbs: Mapping[str, object]) -> bool:
@@ -132,13 +216,18 @@ def _clause_words(verb: Token) -> frozenset[str]:
 
 def _light_object(verb: Token) -> Token | None:
     """The noun a light verb carries: its object ("held talks"), or "came under attack"."""
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
+    nouns = noun_triggers()
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    for child in objects:
+        if child.lemma_.lower() in nouns:
             return child
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "under":
-            return next((p for p in child.children if p.dep_ == "pobj"), None)
-    return None
+        # "came under attack", "went on strike", "put troops on alert"
+        if child.dep_ == "prep" and child.lower_ in ("under", "on"):
+            pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.lemma_.lower() in nouns or child.lower_ == "under"):
+                return pobj
+    return objects[0] if objects else None
 
 
 def _verb_candidate(
@@ -152,20 +241,150 @@ def _verb_candidate(
         return _light_verb_candidate(verb, obj, sent, ctx)
     if lemma == "call":
         return _call_candidate(verb, sent, ctx)
+    framed = _frame_candidate(verb, sent, ctx)
+    if framed is not None:
+        return framed
     code = verb_code(lemma, _clause_words(verb))
-    if code is None:
-        return None
-    cand = Candidate(trigger=[verb], code=code, clause_head=verb)
+    if code and cameo_info(code).plover is None:
+        code = None  # a CAMEO code outside PLOVER ("condemn terrorist attack" → 018)
+    if _has_purpose(verb, frames()["aid_purposes"]):
+        code = "070"  # "brought victims to X for assistance"
+    cand = Candidate(trigger=[verb], code=code or "", clause_head=verb, rule=code == "070")
     cand.sources, cand.targets = _verb_arguments(verb, sent, ctx)
     cand.targets = _better_targets(cand, verb, sent, ctx)
-    if cand.targets:
+    if cand.code.startswith(VIOLENT_ROOTS):
+        sides = {a.id for a in _prep_actors(verb, ("for",), sent, ctx, strict=False)}
+        cand.targets = [a for a in cand.targets if a.id not in sides]
+    if not cand.sources and _agentless_plan(verb):
+        cand.context_source = True
+    if code is None:
+        # a dictionary verb without a trusted code ("returned", "launched"): an event only
+        # with a doer and an actor done-to, typed by the classifier from its words
+        if lemma in frames()["not_events"] or not (
+            cand.sources and any(_real_actor(a) for a in cand.targets)
+        ):
+            return None
+        cand.confidence = 0.3
+    elif cand.targets:
         cand.confidence = 0.7
     return cand
 
 
+def _real_actor(actor: Actor) -> bool:
+    return bool(actor.code) or actor.kind != "organization" or _named(actor)
+
+
+def _has_purpose(verb: Token, nouns: frozenset[str]) -> bool:
+    return any(
+        p.dep_ == "prep" and p.lower_ == "for"
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in nouns for o in p.children)
+        for p in verb.children
+    )
+
+
+def _agentless_plan(verb: Token) -> bool:
+    """The verb (or the verb it completes) is an agentless passive with a plan subject:
+    "plans were discussed to bring ...", "a proposal was adopted to ..."."""
+    if verb.dep_ not in ("advcl", "xcomp", "acl", "relcl"):
+        return False  # the plan verb itself ("discussed") is no event of its own
+    tok = verb
+    for _ in range(3):
+        deps = {c.dep_ for c in tok.children}
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None and "agent" not in deps:
+            return subj.lemma_.lower() in frames()["plan_nouns"] or subj.lower_ in frames()[
+                "plan_nouns"
+            ]
+        if subj is not None or "nsubj" in deps or tok.head.i == tok.i:
+            return False
+        if tok.dep_ not in ("advcl", "xcomp", "acl", "relcl"):
+            return False
+        tok = tok.head
+    return False
+
+
+def _frame_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | None:
+    """Two frames whose event is not the verb's own meaning: a declared posture against
+    someone ("declared a tough response strategy to address threats from X": THREATEN X)
+    and pointing to evidence ("pointed to images that suggest assistance": ACCUSE)."""
+    lemma = verb.lemma_.lower()
+    words = frames()
+    if lemma in words["posture_verbs"]:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lemma_.lower() in words["posture_nouns"]:
+            return _posture_candidate(verb, obj, sent, ctx)
+    if lemma in words["say_verbs"]:
+        return _obligation_candidate(verb, sent, ctx)
+    if lemma in words["evidence_verbs"]:
+        for prep in (c for c in verb.children if c.dep_ in ("prep", "dobj")):
+            pobj = prep if prep.dep_ == "dobj" else next(
+                (c for c in prep.children if c.dep_ == "pobj"), None
+            )
+            if pobj is not None and pobj.lemma_.lower() in words["evidence_nouns"]:
+                return _evidence_candidate(verb, pobj, sent, ctx)
+    return None
+
+
+def _obligation_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | None:
+    """ "X said Y must/should do Z": X asks Y (REQUEST), whatever Z is."""
+    for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+        if not any(c.dep_ == "aux" and c.lower_ in frames()["obligation_modals"]
+                   for c in comp.children):
+            continue
+        subj = _subject_of(comp)
+        if subj is None or subj.pos_ == "PRON":
+            continue
+        sources = _subject_actors(verb, sent, ctx)
+        ids = {a.id for a in sources}
+        targets = [a for a in _argument_actors(subj, comp, sent, ctx, strict=False)
+                   if a.id not in ids]
+        if sources and targets:
+            return Candidate(trigger=[verb], code="100", sources=sources, targets=targets,
+                             clause_head=verb, confidence=0.6, rule=True)
+    return None
+
+
+def _posture_candidate(verb: Token, obj: Token, sent: SpacySpan, ctx: Context) -> Candidate | None:
+    sources = _subject_actors(verb, sent, ctx)
+    ids = {a.id for a in sources}
+    inside = ctx.actors_in(obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
+    targets = [a for a in inside if a.code and a.id not in ids]
+    if not sources or not targets:
+        return None
+    return Candidate(trigger=[verb, obj], code="130", sources=sources, targets=targets,
+                     clause_head=verb, confidence=0.7, rule=True)
+
+
+def _evidence_candidate(
+    verb: Token, evidence: Token, sent: SpacySpan, ctx: Context
+) -> Candidate | None:
+    """The accused: doers of the event the evidence points at, else the other side of a
+    contrast ("While X denied ..., Y pointed to evidence ...")."""
+    sources = _subject_actors(verb, sent, ctx)
+    ids = {a.id for a in sources}
+    targets: list[Actor] = []
+    for tok in evidence.subtree:
+        if tok.lemma_.lower() in noun_triggers() and tok.i != evidence.i:
+            targets.extend(_noun_event_doers(tok, sent, ctx))
+    if not targets:
+        for clause in (c for c in verb.children if c.dep_ == "advcl"):
+            subj = next((c for c in clause.children if c.dep_ in SUBJ), None)
+            if subj is not None:
+                targets.extend(_argument_actors(subj, clause, sent, ctx))
+    targets = [a for a in _unique(targets) if a.id not in ids]
+    if not sources or not targets:
+        return None
+    return Candidate(trigger=[verb], code="112", sources=sources, targets=targets,
+                     clause_head=verb, confidence=0.6, rule=True)
+
+
 def _light_verb_candidate(verb: Token, noun: Token, sent: SpacySpan, ctx: Context) -> Candidate:
     entry = noun_triggers()[noun.lemma_.lower()]
-    cand = Candidate(trigger=[verb, noun], code=entry.code, clause_head=verb, confidence=0.7)
+    code = entry.code
+    modifiers = {c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound")}
+    if noun.lemma_.lower() == "strike" and _labour_strike(noun, modifiers):
+        code = "143"
+    cand = Candidate(trigger=[verb, noun], code=code, clause_head=verb, confidence=0.7)
     subj_actors = _subject_actors(verb, sent, ctx)
     if light_verbs()[verb.lemma_.lower()] == "receive":
         cand.sources = _prep_actors(noun, ("from", "by"), sent, ctx) or _prep_actors(
@@ -174,7 +393,7 @@ def _light_verb_candidate(verb: Token, noun: Token, sent: SpacySpan, ctx: Contex
         cand.targets = subj_actors
         return cand
     cand.sources = subj_actors
-    if entry.code.startswith(BENEFICIARY_ROOTS):
+    if code.startswith(BENEFICIARY_ROOTS):
         cand.targets = _prep_actors(noun, ("for",), sent, ctx, strict=False)
     cand.targets = cand.targets or (
         _prep_actors(noun, (*TARGET_PREPS, "of"), sent, ctx, strict=False)
@@ -197,9 +416,9 @@ def _call_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | N
     if obj is None or label is None:
         return None
     doc = verb.doc
-    before = doc[max(label.left_edge.i - 1, 0)].text
-    if not any(q in before or q in doc[label.left_edge.i].text for q in QUOTES):
-        return None
+    label_words = [doc[max(label.left_edge.i - 1, 0)], *label.subtree]
+    if not any(q in t.text for t in label_words for q in QUOTES):
+        return None  # "called it a “bloc”": only a scare-quoted label is an accusation
     cand = Candidate(trigger=[verb], code="111", clause_head=verb, confidence=0.6)
     cand.sources = _subject_actors(verb, sent, ctx)
     cand.targets = _argument_actors(obj, verb, sent, ctx, strict=False)
@@ -212,6 +431,8 @@ def _noun_candidate(
     entry = noun_triggers()[noun.lemma_.lower()]
     code = entry.code
     modifiers = {c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound")}
+    if noun.lemma_.lower() == "strike" and _labour_strike(noun, modifiers):
+        code = "143"  # a labour or hunger strike, not an air strike
     if code == "060" and modifiers & {"military", "defense", "defence", "security"}:
         code = "062"  # "military cooperation": the military mode of COOPERATE
     elif code == "060" and modifiers & {"economic", "trade", "financial"}:
@@ -228,6 +449,16 @@ def _noun_candidate(
         targets = targets or _prep_actors(noun, ("of",), sent, ctx, strict=False)
     cand.targets = [a for a in targets if a.id not in {s.id for s in sources}]
     return cand
+
+
+LABOUR_STRIKE_WORDS = frozenset({"hunger", "general", "sit", "labor", "labour", "workers",
+                                 "teachers", "national", "indefinite", "warning", "wildcat"})
+
+
+def _labour_strike(noun: Token, modifiers: set[str]) -> bool:
+    if modifiers & LABOUR_STRIKE_WORDS:
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "on"  # "went on strike"
 
 
 def _better_targets(cand: Candidate, verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
@@ -270,25 +501,110 @@ def _verb_arguments(verb: Token, sent: SpacySpan, ctx: Context) -> tuple[list[Ac
     passive_subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if agent is not None or passive_subj is not None:
         sources = _prep_actors(verb, ("by",), sent, ctx, deps=("agent",))
+        if not sources and passive_subj is None:
+            sources = _subject_actors(verb, sent, ctx)
+        if not sources:
+            # "was arrested in Rwanda": the state where it happened stands for the doer
+            sources = [a for a in _prep_actors(verb, ("in",), sent, ctx) if a.kind == "country"]
         targets = (
             _argument_actors(passive_subj, verb, sent, ctx, strict=False) if passive_subj else []
         )
-        return sources, targets
-    sources = _subject_actors(verb, sent, ctx)
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
-    targets = _argument_actors(obj, verb, sent, ctx, strict=False) if obj is not None else []
-    if not targets:
-        targets = _prep_actors(verb, (*TARGET_PREPS, "in", "from"), sent, ctx, strict=False)
-    if not targets:
-        targets = _ccomp_subject_actors(verb, sent, ctx)
-    return sources, [a for a in targets if a.id not in {s.id for s in sources}]
+        targets = _unique(targets + _clause_targets(verb, sent, ctx))
+    else:
+        sources = _subject_actors(verb, sent, ctx)
+        targets = _clause_targets(verb, sent, ctx)
+    source_ids = {s.id for s in sources}
+    others = [a for a in targets if a.id not in source_ids]
+    others = _unique(others + [a for a in _named_in_clause(verb, ctx) if a.id not in source_ids])
+    if len(sources) > 1 and _coordinated_subject(verb):
+        # "Jordan and Britain agreed to ...": each party acts towards the other
+        return sources, _unique([a for a in others if _real_actor(a)] + sources[::-1])
+    return sources, others
+
+
+def _named_in_clause(verb: Token, ctx: Context) -> list[Actor]:
+    """Coded or named actors anywhere after the verb in its own clause (deeper PPs: "sent
+    troops to the UN force in South Sudan"), least direct, so last."""
+    right = [c for c in verb.rights if c.dep_ not in ("relcl", "parataxis", "punct", "cc")]
+    right = [c for c in right if not (c.dep_ in ("advcl", "conj") and c.pos_ in ("VERB", "AUX"))]
+    if not right:
+        return []
+    start = min(c.left_edge.idx for c in right)
+    last = max(right, key=lambda c: c.right_edge.i).right_edge
+    return [a for a in ctx.actors_in(start, last.idx + len(last)) if a.code or _named(a)]
+
+
+def _coordinated_subject(verb: Token) -> bool:
+    tok = verb
+    for _ in range(4):
+        subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+        if subj is not None:
+            return any(c.dep_ == "conj" for c in subj.children)
+        if tok.dep_ not in ("xcomp", "acomp", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
+VERB_TARGET_PREPS = (*TARGET_PREPS, "in", "from", "for", "of", "upon", "about", "within")
+
+
+def _clause_targets(verb: Token, sent: SpacySpan, ctx: Context, depth: int = 0) -> list[Actor]:
+    """Everything the event is done to, most direct first: objects, the objects' own
+    prepositional complements ("sanctions against X"), prepositional objects of the verb,
+    the subject of a complement clause ("demanded that X resign") and the arguments of an
+    infinitive complement ("agreed to withdraw troops from X")."""
+    out: list[Actor] = []
+    for obj in (c for c in verb.children if c.dep_ in OBJECT_DEPS):
+        out.extend(_argument_actors(obj, verb, sent, ctx, strict=False))
+        # "sanctions against X", "a request from X"
+        out.extend(_prep_actors(obj, (*TARGET_PREPS, "from"), sent, ctx, strict=False))
+    out.extend(_prep_actors(verb, VERB_TARGET_PREPS, sent, ctx, strict=False))
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+        # "called for sanctions against X"
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            out.extend(_prep_actors(pobj, TARGET_PREPS, sent, ctx, strict=False))
+    out.extend(_ccomp_subject_actors(verb, sent, ctx))
+    out.extend(_condition_subjects(verb, sent, ctx))
+    if depth < 2:
+        for comp in verb.children:
+            if comp.dep_ in ("xcomp", "acomp") or (
+                comp.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in
+                                             comp.children)
+            ):
+                out.extend(_clause_targets(comp, sent, ctx, depth + 1))
+    return _unique([a for a in out if not _is_time_actor(a, ctx)])
+
+
+CONDITION_MARKS = frozenset({"until", "unless", "if", "before"})
+
+
+def _condition_subjects(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
+    """ "will not lift the embargo until Cuba releases ...": the party the condition is
+    put to is the one acted on."""
+    out: list[Actor] = []
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
+            subj = _subject_of(clause)
+            if subj is not None and subj.pos_ != "PRON":
+                out.extend(_argument_actors(subj, clause, sent, ctx, strict=False))
+    return out
+
+
+def _is_time_actor(actor: Actor, ctx: Context) -> bool:
+    """An uncoded "actor" that is a time expression ("Tuesday", "last week")."""
+    if actor.code or not actor.mentions:
+        return False
+    m = actor.mentions[0]
+    return ctx.time_at(m.start, m.end) is not None
 
 
 def _subject_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
     """The doer: own subject, else the subject of the verb it hangs from (same sentence)."""
     tok = verb
     for _ in range(4):
-        subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+        subj = _subject_of(tok)
         if subj is not None:
             if subj.lower_ in ("which", "that", "who") and tok.dep_ == "relcl":
                 return _argument_actors(tok.head, tok, sent, ctx)
@@ -297,19 +613,56 @@ def _subject_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
                 speaker = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
                 if speaker is not None and speaker.pos_ != "PRON":
                     return _argument_actors(speaker, tok.head, sent, ctx)
-            return _argument_actors(subj, tok, sent, ctx)
+            found = _argument_actors(subj, tok, sent, ctx)
+            for appos in (c for c in subj.children if c.dep_ == "appos"):
+                found = _unique(found + _argument_actors(appos, tok, sent, ctx))
+            return found
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None and tok.i != verb.i:
             return _prep_actors(tok, ("by",), sent, ctx, deps=("agent",))
         if tok.dep_ == "relcl":
             return _argument_actors(tok.head, tok, sent, ctx)
-        if tok.dep_ not in ("xcomp", "conj", "advcl", "acl") or tok.head.i == tok.i:
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "acl", "acomp") or tok.head.i == tok.i:
             return []
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
             # "soldiers fighting for Russia": the noun does it; "forces based in X": it doesn't
             return _argument_actors(tok.head, tok, sent, ctx) if tok.tag_ == "VBG" else []
         tok = tok.head
     return []
+
+
+DASHES = frozenset({"--", "—", "–", "-", ":"})
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject; a dateline parsed as a second subject ("BERLIN -- A court has
+    convicted ...") is skipped."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJ]
+    dash = _dateline_dash(verb)
+    if dash is None:
+        return subjects[0] if subjects else None
+    after = [s for s in subjects if s.i > dash]
+    if after:
+        return after[0]
+    for subj in subjects:
+        # "THE HAGUE, Netherlands -- A U.N. prosecutor has charged": the doer hangs from
+        # the dateline as an apposition
+        inner = [t for t in subj.subtree if t.i > dash and t.head.i < dash
+                 and t.pos_ in ("NOUN", "PROPN")]
+        if inner:
+            return inner[0]
+    return subjects[0] if subjects else None
+
+
+def _dateline_dash(tok: Token) -> int | None:
+    """The dash ending a dateline ("ALGIERS, Algeria - ") at the start of the sentence."""
+    sent = tok.sent
+    for t in sent[: min(8, len(sent))]:
+        if t.text in DASHES and t.i > sent.start:
+            return t.i
+        if not (t.pos_ == "PROPN" or t.is_punct or t.pos_ == "DET"):
+            return None
+    return None
 
 
 def _argument_actors(
@@ -344,7 +697,7 @@ def _named_inside(arg: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
     """Known actors named inside a common-noun phrase ("the U.S.-led exercises")."""
     start = arg.left_edge.idx
     end = arg.idx + len(arg)
-    return ctx.actors_in(start, end)
+    return [a for a in ctx.actors_in(start, end) if a.code or _named(a)]
 
 
 def _noun_event_doers(noun: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
@@ -385,9 +738,21 @@ def _prep_actors(
     for prep in head.children:
         if prep.dep_ in deps and prep.lower_ in preps:
             for pobj in prep.children:
-                if pobj.dep_ == "pobj":
+                if pobj.dep_ == "pobj" and not _mere_place(prep, pobj, ctx):
                     out.extend(_argument_actors(pobj, head, sent, ctx, strict))
     return _unique(out)
+
+
+LOCATIVE_PREPS = frozenset({"in", "to", "into", "from", "at", "near", "across", "within"})
+
+
+def _mere_place(prep: Token, pobj: Token, ctx: Context) -> bool:
+    """ "brought victims to Pyongyang": a place the places extractor found, after a
+    locative preposition, and no actor there: where it happened, not who took part."""
+    if prep.lower_ not in LOCATIVE_PREPS:
+        return False
+    start, end = pobj.idx, pobj.idx + len(pobj)
+    return ctx.place_at(start, end) is not None and ctx.actor_at(start, end) is None
 
 
 def _dative_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
@@ -462,6 +827,7 @@ def _clause_span(head: Token) -> tuple[int, int]:
 
 def _to_event(cand: Candidate, sent: SpacySpan, ctx: Context, n: int) -> Event:
     info = cameo_info(cand.code)
+    ptype = cand.plover or info.plover or ""
     body = ctx.article.body
     first, last = cand.trigger[0], cand.trigger[-1]
     if len(cand.trigger) > 1 and last.i - first.i > 6:
@@ -475,7 +841,7 @@ def _to_event(cand: Candidate, sent: SpacySpan, ctx: Context, n: int) -> Event:
         status = event_status(first)
     return Event(
         id=f"e{n}",
-        type=info.plover or "",
+        type=ptype,
         mode=info.mode,
         cameo=info.code,
         goldstein=info.goldstein,

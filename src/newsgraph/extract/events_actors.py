@@ -210,10 +210,11 @@ def _actors_for_one(head: Token, ctx: Context, sent: Span, require_actor_like: b
     known = ctx.actors_in(start, end) or (
         [a] if (a := ctx.actor_at(head.idx, head.idx + len(head))) else []
     )
+    if require_actor_like and not is_actor_like(head):
+        # an uncoded phrase added earlier as some event's object ("the floods") is no doer
+        return [a for a in known if a.code]
     if known:
         return known
-    if require_actor_like and not is_actor_like(head):
-        return []
     return [_new_actor(ctx, phrase, start, end)]
 
 

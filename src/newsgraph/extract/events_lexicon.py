@@ -178,3 +178,9 @@ def verb_code(lemma: str, context_words: frozenset[str]) -> str | None:
     if best:
         return best[1]
     return entry.code if lemma in core_verbs() else None
+
+
+@lru_cache(maxsize=1)
+def frames() -> dict[str, frozenset[str]]:
+    """Closed word classes for event frames (data/events/frames.tsv)."""
+    return {row[0]: frozenset(row[1].split()) for row in _tsv(EVENTS, "frames.tsv")}

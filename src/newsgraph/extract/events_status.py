@@ -55,6 +55,8 @@ def _own_status(tok: Token) -> str | None:
 def _chain_status(head: Token) -> str | None:
     """Status given by a word that governs the event (deny X, plan to X, alleged X)."""
     lemma = head.lemma_.lower()
+    if any(c.dep_ == "nsubjpass" and c.lemma_.lower() in PLAN_NOUNS for c in head.children):
+        return "planned"  # "plans were discussed to bring ..."
     if lemma in DENY or lemma in DENY_NOUNS:
         return "denied"
     if lemma in PLAN_NOUNS or lemma in PLAN_VERBS:
@@ -64,6 +66,11 @@ def _chain_status(head: Token) -> str | None:
     if lemma in HYPO_VERBS:
         return "hypothetical"
     return None
+
+
+def _purpose_clause(tok: Token) -> bool:
+    """An infinitive adverbial clause ("discussed to bring"): it carries its governor's plan."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 PRIORITY = ("denied", "negated", "hypothetical", "planned", "alleged")
@@ -80,7 +87,7 @@ def event_status(trigger: Token) -> str:
     found: set[str] = set()
     tok = trigger
     for _ in range(MAX_CHAIN):
-        if tok.head.i == tok.i or tok.dep_ not in CHAIN_DEPS:
+        if tok.head.i == tok.i or not (tok.dep_ in CHAIN_DEPS or _purpose_clause(tok)):
             break
         head = tok.head
         chained = _chain_status(head)
