@@ -237,3 +237,10 @@ def test_us_state_counts_for_the_main_country() -> None:
         "reacted. The governor said police were investigating."
     )
     assert code_of(run(text, "2025-01-01"), "police") == "USACOP"
+
+
+def test_institution_of_country_keeps_the_words_of_its_name() -> None:
+    actors = run("The Socialist Party of Chile held a meeting in Santiago.", "2024-05-01")
+    (party,) = [a for a in actors if a.code == "CHLPTY"]
+    assert party.name == "Socialist Party of Chile"
+    assert [m.text for m in party.mentions] == ["Socialist Party of Chile"]

@@ -267,7 +267,17 @@ class _Extraction:
                 continue
             if not (self.toks[s][:1].isupper() or (s > 0 and self.lower[s - 1] == "the")):
                 return False  # "citizens of Ecuador": a people's country, not an institution
-            return self._add_titled(s, m, role, " ".join(self.lower[s:of]))
+            title = " ".join(self.lower[s:of])
+            # the capitalised words of the institution's name before its head noun belong to
+            # it: "Socialist Party of Chile", "Islamic Revolutionary Guard Corps of Iran"
+            while (
+                s > 0
+                and self.toks[s - 1][:1].isupper()
+                and self.doc[s - 1].pos_ in ("PROPN", "ADJ", "NOUN")
+                and self.free(s - 1, of)
+            ):
+                s -= 1
+            return self._add_titled(s, m, role, title)
         return False
 
     def _add_titled(self, start: int, m: Match, role: str, title: str) -> bool:
