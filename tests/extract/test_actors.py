@@ -244,3 +244,10 @@ def test_institution_of_country_keeps_the_words_of_its_name() -> None:
     (party,) = [a for a in actors if a.code == "CHLPTY"]
     assert party.name == "Socialist Party of Chile"
     assert [m.text for m in party.mentions] == ["Socialist Party of Chile"]
+
+
+def test_a_capital_in_a_wire_dateline_is_a_place_not_an_actor() -> None:
+    actors = run("MOSCOW, Russia (Reuters) - The Kremlin said on Monday it would respond.")
+    assert not [a for a in actors if any(m.text == "MOSCOW" for m in a.mentions)]
+    actors = run("Moscow said on Monday it would respond.")
+    assert code_of(actors, "Moscow") == "RUS"

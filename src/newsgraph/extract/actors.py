@@ -94,6 +94,10 @@ EAST_ASIAN_ORDER = {"CHN", "PRK", "KOR", "TWN", "VNM", "HKG", "MNG", "SGP"}
 MAX_TITLE_GAP = 1  # tokens allowed between a title and a name ("President-elect", commas: none)
 
 
+# Tokens that close a wire dateline ("BAGHDAD, Iraq (Reuters) — ...").
+DATELINE_DASHES = frozenset({"—", "–", "-", "--", ":"})
+
+
 @dataclass
 class Cand:
     """A resolved mention before actors are assembled (token span [start, end))."""
@@ -400,7 +404,10 @@ class _Extraction:
         return not (m.end < len(self.toks) and self.lower[m.end] in PLACE_NOUNS)
 
     def _capital_is_place(self, m: Match) -> bool:
-        """A capital is a place after a motion/site preposition or beside "the capital"."""
+        """A capital is a place after a motion/site preposition, beside "the capital", or
+        in a dateline ("BAGHDAD, Iraq (Reuters) — ...")."""
+        if self._in_dateline(m):
+            return True
         after = " ".join(self.lower[m.end : m.end + 3])
         if after.startswith((", the capital", ", capital", "city", ", the city")):
             return True
@@ -424,6 +431,18 @@ class _Extraction:
         if prep.lower_ in MOTION_PREPS:
             return bool(words & MOTION_WORDS)
         return prep.lower_ in SITE_PREPS
+
+    def _in_dateline(self, m: Match) -> bool:
+        """The match opens a paragraph and a dash or colon follows within a few tokens, before
+        any sentence end: the wire dateline names where the story was filed, not an actor."""
+        if m.start > 0 and "\n" not in self.doc[m.start - 1].text_with_ws:
+            return False
+        for i in range(m.end, min(m.end + 8, len(self.toks))):
+            if self.toks[i] in DATELINE_DASHES:
+                return True
+            if self.toks[i] in (".", "!", "?") or self.doc[i].pos_ == "VERB":
+                return False
+        return False
 
     # ---- persons --------------------------------------------------------------------------
     def _leader_by_name(self, m: Match) -> Term | None:

