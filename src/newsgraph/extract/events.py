@@ -120,7 +120,9 @@ def _assign_type(cand: Candidate) -> bool:
         cand.plover = lexical
         return lexical is not None
     predicted, prob = result
-    if lexical and (prob < model.override or SYSTEM_SAME.get(lexical, lexical) == predicted):
+    if lexical and (
+        prob < model.override_for(lexical) or SYSTEM_SAME.get(lexical, lexical) == predicted
+    ):
         cand.plover = lexical
         return True
     if not lexical and prob < (model.fallback if cand.fallback else model.alone):

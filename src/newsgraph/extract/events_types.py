@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -48,6 +48,11 @@ class TypeModel:
     override: float = 0.5
     alone: float = 0.3
     fallback: float = 0.6  # and types a verb outside the lexicon only when this sure
+    # per lexicon type, the override threshold chosen on the CV folds (else ``override``)
+    override_by_type: dict[str, float] = field(default_factory=dict)
+
+    def override_for(self, lexical: str) -> float:
+        return self.override_by_type.get(lexical, self.override)
 
 
 def _lemma(tok: Token) -> str:
@@ -144,6 +149,10 @@ def type_model() -> TypeModel | None:
         override=float(data.get("combination", {}).get("override", 0.5)),
         alone=float(data.get("combination", {}).get("alone", 0.3)),
         fallback=float(data.get("combination", {}).get("fallback", 1.01)),
+        override_by_type={
+            k: float(v)
+            for k, v in data.get("combination", {}).get("override_by_type", {}).items()
+        },
     )
 
 
