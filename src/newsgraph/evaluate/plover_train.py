@@ -292,7 +292,8 @@ def main() -> None:
     items = load_items(path)
     import pickle
 
-    cache = Path("/tmp/ev3/found.pkl")
+    cache = Path("/tmp/ev/found.pkl")
+    cache.parent.mkdir(parents=True, exist_ok=True)
     if args.cached and cache.exists():
         found = pickle.loads(cache.read_bytes())
     else:
