@@ -284,7 +284,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--no-write", action="store_true")
-    parser.add_argument("--cached", action="store_true", help="reuse /tmp/ev3/found.pkl")
+    parser.add_argument("--cached", action="store_true", help="reuse /tmp/ev/found.pkl")
     args = parser.parse_args()
     path = shared_path("eval", "plover", "train.jsonl")
     if path is None:
