@@ -45,7 +45,8 @@ def test_plover_cross_validated_floor() -> None:
     items = load_items(path)
     _, table = cv_table(items, collect(items))
     macro = float(table.rows[-1][3])
-    assert macro >= 0.66  # measured 0.678 (CV, detection 0.782); the bar 0.75 is not yet met
+    # nested CV of the whole procedure (per-type thresholds chosen on the other folds)
+    assert macro >= 0.67  # measured 0.685 (detection 0.788); the bar 0.75 is not yet met
 
 
 @pytest.mark.slow

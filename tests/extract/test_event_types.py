@@ -60,3 +60,20 @@ def test_shipped_model_loads_and_is_small() -> None:
 
     size = resources.files("newsgraph.data.events").joinpath("event_types.json").read_bytes()
     assert len(size) < 2_000_000
+
+
+def test_complement_code_feature() -> None:
+    """ "agreed to provide aid": the complement's CAMEO root is a feature of the governor."""
+    feats = type_features(_trigger("Japan agreed to provide aid to Haiti.", "agreed"), "030")
+    assert "comp=provide" in feats
+    assert any(f.startswith("compcode=") and f != "compcode=-" for f in feats)
+
+
+def test_override_threshold_per_lexicon_type() -> None:
+    model = TypeModel(labels=("AGREE",), bias=(0.0,), weights={}, override=0.5,
+                      override_by_type={"REQUEST": 0.0})
+    assert model.override_for("REQUEST") == 0.0
+    assert model.override_for("ACCUSE") == 0.5
+    shipped = type_model()
+    assert shipped is not None
+    assert all(0.0 <= v <= 1.01 for v in shipped.override_by_type.values())

@@ -66,6 +66,7 @@ class Candidate:
     plover: str | None = None
     rule: bool = False  # typed by a frame rule (posture, evidence, aid purpose): kept as is
     context_source: bool = False  # an agentless plan: the doer is the last meeting's
+    fallback: bool = False  # a verb outside the lexicon: an event only if the model is sure
 
 
 def extract_events(doc: SpacySpan | object, ctx: Context) -> list[Event]:
@@ -119,10 +120,12 @@ def _assign_type(cand: Candidate) -> bool:
         cand.plover = lexical
         return lexical is not None
     predicted, prob = result
-    if lexical and (prob < model.override or SYSTEM_SAME.get(lexical, lexical) == predicted):
+    if lexical and (
+        prob < model.override_for(lexical) or SYSTEM_SAME.get(lexical, lexical) == predicted
+    ):
         cand.plover = lexical
         return True
-    if not lexical and prob < model.alone:
+    if not lexical and prob < (model.fallback if cand.fallback else model.alone):
         return False
     cand.plover = predicted
     cand.code = DEFAULT_CODES[predicted]
@@ -155,6 +158,12 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
     for tok in sent:
         if tok.pos_ == "VERB" and _is_event_verb(tok, verbs):
             cand = _verb_candidate(tok, sent, ctx, used_nouns)
+            if cand:
+                found.append(cand)
+                by_trigger[tok.i] = cand
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.i not in by_trigger and _fallback_shape(tok, verbs):
+            cand = _fallback_candidate(tok, sent, ctx)
             if cand:
                 found.append(cand)
                 by_trigger[tok.i] = cand
@@ -260,6 +269,8 @@ def _verb_candidate(
     if code is None:
         # a dictionary verb without a trusted code ("returned", "launched"): an event only
         # with a doer and an actor done-to, typed by the classifier from its words
+        if lemma in frames()["say_verbs"]:
+            return _report_candidate(verb, sent, ctx)
         if lemma in frames()["not_events"] or not (
             cand.sources and any(_real_actor(a) for a in cand.targets)
         ):
@@ -268,6 +279,28 @@ def _verb_candidate(
     elif cand.targets:
         cand.confidence = 0.7
     return cand
+
+
+FALLBACK_ARG_DEPS = frozenset({"dobj", "prep", "dative", "nsubjpass", "agent"})
+
+
+def _fallback_shape(tok: Token, verbs: Mapping[str, object]) -> bool:
+    """A verb outside the lexicon with an object or a prepositional phrase: cheap test
+    before its arguments are looked up."""
+    lemma = tok.lemma_.lower()
+    if lemma in verbs or lemma in frames()["not_events"]:
+        return False
+    return any(c.dep_ in FALLBACK_ARG_DEPS for c in tok.children)
+
+
+def _fallback_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | None:
+    """Any other verb linking a doer to an actor done-to ("staged war games with X"),
+    left for the classifier to type; it becomes an event only when the model is sure."""
+    sources, targets = _verb_arguments(verb, sent, ctx)
+    if not sources or not any(_real_actor(a) for a in targets):
+        return None
+    return Candidate(trigger=[verb], code="", sources=sources, targets=targets,
+                     clause_head=verb, confidence=0.2, fallback=True)
 
 
 def _real_actor(actor: Actor) -> bool:
@@ -341,6 +374,24 @@ def _obligation_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candida
         if sources and targets:
             return Candidate(trigger=[verb], code="100", sources=sources, targets=targets,
                              clause_head=verb, confidence=0.6, rule=True)
+    return None
+
+
+def _report_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | None:
+    """ "X said Y was responsible", "critics say Y has used ...": what the speaker says
+    about Y may be an act towards Y (an accusation, a commitment); the classifier types it
+    from the reported clause and keeps it only when sure."""
+    for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+        subj = _subject_of(comp)
+        if subj is None or subj.pos_ == "PRON":
+            continue
+        sources = _subject_actors(verb, sent, ctx)
+        ids = {a.id for a in sources}
+        targets = [a for a in _argument_actors(subj, comp, sent, ctx, strict=False)
+                   if a.id not in ids]
+        if sources and any(_real_actor(a) for a in targets):
+            return Candidate(trigger=[verb], code="", sources=sources, targets=targets,
+                             clause_head=verb, confidence=0.2, fallback=True)
     return None
 
 

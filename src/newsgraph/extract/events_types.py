@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -47,10 +47,28 @@ class TypeModel:
     # at least this sure, and types an event the lexicon cannot type only when this sure
     override: float = 0.5
     alone: float = 0.3
+    fallback: float = 0.6  # and types a verb outside the lexicon only when this sure
+    # per lexicon type, the override threshold chosen on the CV folds (else ``override``)
+    override_by_type: dict[str, float] = field(default_factory=dict)
+
+    def override_for(self, lexical: str) -> float:
+        return self.override_by_type.get(lexical, self.override)
 
 
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
+
+
+def _code_root(tok: Token) -> str:
+    from newsgraph.extract.events_lexicon import noun_triggers, verb_code
+
+    lemma = _lemma(tok)
+    if tok.pos_ == "VERB":
+        code = verb_code(lemma, frozenset())
+    else:
+        entry = noun_triggers().get(lemma)
+        code = entry.code if entry else None
+    return code[:2] if code else "-"
 
 
 def _arg_features(head: Token, prefix: str) -> list[str]:
@@ -71,7 +89,9 @@ def _arg_features(head: Token, prefix: str) -> list[str]:
         elif child.dep_ == "prt":
             out.append(f"{prefix}prt={_lemma(child)}")
         elif child.dep_ in ("xcomp", "ccomp"):
+            # "agreed to provide aid": the complement's own CAMEO root says what is agreed
             out.append(f"{prefix}comp={_lemma(child)}")
+            out.append(f"{prefix}compcode={_code_root(child)}")
     return out
 
 
@@ -128,6 +148,11 @@ def type_model() -> TypeModel | None:
         weights={k: tuple(v) for k, v in data["weights"].items()},
         override=float(data.get("combination", {}).get("override", 0.5)),
         alone=float(data.get("combination", {}).get("alone", 0.3)),
+        fallback=float(data.get("combination", {}).get("fallback", 1.01)),
+        override_by_type={
+            k: float(v)
+            for k, v in data.get("combination", {}).get("override_by_type", {}).items()
+        },
     )
 
 
