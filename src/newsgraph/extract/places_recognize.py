@@ -8,7 +8,8 @@ adjectives of place ("North Korean", "Western") are never toponyms: they describ
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.gazetteer import Gazetteer, normalize_name
@@ -25,12 +26,23 @@ CLOSED_LABELS = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART",
      "LAW", "LANGUAGE", "EVENT", "PRODUCT"}
 )  # fmt: skip
-CONNECTORS = frozenset({"of", "de", "del", "la", "el", "al", "upon", "on", "da", "do", "dos"})
+CONNECTORS = frozenset(
+    {"of", "de", "del", "la", "el", "al", "upon", "on", "da", "do", "dos", "'s", "\u2019s"}
+)  # "'s": "People's Republic of China"
 # Features for which an ORG-labelled whole name is read as a place.
 WHOLE_ORG_FEATURES = frozenset(
     {"country", "admin1", "region", "continent", "sea", "ocean", "island", "peninsula"}
 )
 TRAILING = ("'s", "\u2019s", "'", "\u2019")
+# Words that mark a name as an administrative division ("Buenos Aires Province", "the state of
+# New York", "New York state") or as a city ("New York City", "the city of Buenos Aires").
+_DIVISION_WORDS = (
+    "state|province|region|county|prefecture|governorate|district|department|oblast|territory"
+)
+_DIVISION_AFTER = re.compile(rf"^\s+(?:{_DIVISION_WORDS})\b", re.IGNORECASE)
+_DIVISION_BEFORE = re.compile(rf"\bthe (?:{_DIVISION_WORDS}) of\s+(?:the\s+)?$", re.IGNORECASE)
+_CITY_AFTER = re.compile(r"^\s+city\b", re.IGNORECASE)
+_CITY_BEFORE = re.compile(r"\bcity of\s+(?:the\s+)?$", re.IGNORECASE)
 # A capitalised word heading a sentence is only a candidate when tagged a proper noun.
 
 
@@ -42,6 +54,7 @@ class Toponym:
     strong: bool  # recognised by the NER as a place (weak: gazetteer match needing support)
     key: str  # the gazetteer index key
     inside_org: bool = False  # part of an organisation's name ("the U.S. Army")
+    marker: str = ""  # "division" or "city" when the text says which ("Buenos Aires Province")
 
 
 def _trim(text: str, start: int) -> tuple[str, int]:
@@ -106,14 +119,31 @@ def _gazetteer_run_matches(
 
 
 def _places_inside_org(ent: Span, gazetteer: Gazetteer) -> list[Toponym]:
-    """Country or state names inside an organisation's name ("the U.S. Army"): weak toponyms
-    (the resolver keeps only self-evident features for these)."""
+    """Place names inside an organisation's name ("the U.S. Army", "Mexico City Health
+    Department"), longest first: weak toponyms (the resolver keeps only self-evident features
+    and big cities for these). A name covering the whole entity is a mislabelled place
+    ("Ceamurlia de Jos"), weak but judged like any other."""
     found: list[Toponym] = []
-    for tok in ent:
-        if tok.pos_ == "PROPN" and _is_capitalised(tok) and not gazetteer.is_demonym(tok.text):
-            key = gazetteer.key_for(tok.text)
+    doc, i = ent.doc, ent.start
+    while i < ent.end:
+        matched = 0
+        for end in range(min(ent.end, i + gazetteer.max_words), i, -1):
+            span = doc[i:end]
+            if not _is_capitalised(span[0]) or not _is_capitalised(span[-1]):
+                continue
+            if any(not _is_capitalised(t) and t.lower_ not in CONNECTORS for t in span):
+                continue
+            if not any(t.pos_ == "PROPN" for t in span) or gazetteer.is_demonym(span.text):
+                continue
+            key = gazetteer.key_for(span.text)
             if key is not None:
-                found.append(Toponym(tok.idx, tok.idx + len(tok.text), tok.text, False, key, True))
+                whole = span.start == ent.start and span.end == ent.end
+                found.append(
+                    Toponym(span.start_char, span.end_char, span.text, False, key, not whole)
+                )
+                matched = end - i
+                break
+        i += matched or 1
     return found
 
 
@@ -148,6 +178,20 @@ def _extend_right(ent: Span, gazetteer: Gazetteer) -> Span:
     return best
 
 
+def _marker(top: Toponym, text: str) -> str:
+    """Does the text call this name a division or a city, in the name itself (a generic word the
+    gazetteer key dropped) or in the words around it?"""
+    own = normalize_name(top.text)
+    if own != top.key:
+        return "city" if own.endswith(" city") or own.startswith("city of ") else "division"
+    after, before = text[top.end : top.end + 16], text[max(0, top.start - 24) : top.start]
+    if _DIVISION_AFTER.match(after) or _DIVISION_BEFORE.search(before):
+        return "division"
+    if _CITY_AFTER.match(after) or _CITY_BEFORE.search(before):
+        return "city"
+    return ""
+
+
 def recognize_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     """Toponym spans in text order, demonyms excluded."""
     toponyms: list[Toponym] = []
@@ -180,4 +224,4 @@ def recognize_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         t for t in _gazetteer_run_matches(doc, gazetteer, blocked) if t.text not in surnames
     )
     toponyms.sort(key=lambda t: t.start)
-    return toponyms
+    return [replace(t, marker=_marker(t, doc.text)) for t in toponyms]
