@@ -105,6 +105,15 @@ def strip_admin_words(name: str) -> str:
     return name
 
 
+def inverted_head(iso_name: str) -> str:
+    """The short name at the head of an inverted ISO 3166 name ("Congo, The Democratic Republic
+    of the" -> "Congo", "Korea, Republic of" -> "Korea"): news uses it bare, and when two
+    countries share it the population prior picks the larger. "" for other names (and for lists
+    such as "Bonaire, Sint Eustatius and Saba")."""
+    head, comma, _ = iso_name.partition(",")
+    return head.strip() if comma and " and " not in iso_name else ""
+
+
 def load_countryinfo() -> dict[str, dict[str, Any]]:
     """countryinfo records keyed by ISO alpha-3 (string fields literal-evaluated), read in
     file-name order so that the result never depends on the file system's listing order."""
@@ -228,6 +237,7 @@ def build(prefer_wikipedia: bool = True) -> dict[str, Any]:
         pyc = pycountry.countries.get(alpha_3=iso3)
         if pyc is not None:
             names += [pyc.name, getattr(pyc, "common_name", ""), getattr(pyc, "official_name", "")]
+            names.append(inverted_head(pyc.name))
         alts = [a for a in rec.get("altSpellings") or [] if LATIN_NAME.match(a) and not a.isupper()]
         entry = (
             f"geonames:{country['geonameid']}",

@@ -9,6 +9,7 @@ adjectives of place ("North Korean", "Western") are never toponyms: they describ
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,7 @@ CLOSED_LABELS = frozenset(
 CONNECTORS = frozenset(
     {"of", "de", "del", "la", "el", "al", "upon", "on", "da", "do", "dos", "'s", "\u2019s"}
 )  # "'s": "People's Republic of China"
+LEFT_CONNECTORS = CONNECTORS | {"the"}
 # Features for which an ORG-labelled whole name is read as a place.
 WHOLE_ORG_FEATURES = frozenset(
     {"country", "admin1", "region", "continent", "sea", "ocean", "island", "peninsula"}
@@ -55,6 +57,7 @@ class Toponym:
     key: str  # the gazetteer index key
     inside_org: bool = False  # part of an organisation's name ("the U.S. Army")
     marker: str = ""  # "division" or "city" when the text says which ("Buenos Aires Province")
+    sentence: int = 0  # index of the sentence holding it
 
 
 def _trim(text: str, start: int) -> tuple[str, int]:
@@ -192,11 +195,29 @@ def _marker(top: Toponym, text: str) -> str:
     return ""
 
 
+def _extend_left(ent: Span, gazetteer: Gazetteer, blocked: list[bool]) -> Span:
+    """Grow an entity over capitalised words and connectors before it that the NER left out
+    ("Democratic Republic of the" + "Congo") when the longer name is in the gazetteer."""
+    doc = ent.doc
+    best = ent
+    for start in range(ent.start - 1, max(ent.start - gazetteer.max_words, 0) - 1, -1):
+        tok = doc[start]
+        if blocked[start] or not (_is_capitalised(tok) or tok.lower_ in LEFT_CONNECTORS):
+            break
+        longer = doc[start : ent.end]
+        if _is_capitalised(tok) and gazetteer.key_for(longer.text) is not None:
+            best = longer
+    return best
+
+
 def recognize_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     """Toponym spans in text order, demonyms excluded."""
     toponyms: list[Toponym] = []
     blocked = [False] * len(doc)
+    blocked_before = [False] * len(doc)  # tokens of the entities seen so far
     for ent in doc.ents:
+        for k in range(ent.start, ent.end):
+            blocked_before[k] = True
         if ent.label_ in PLACE_LABELS or ent.label_ in MISLABELLED or ent.label_ in CLOSED_LABELS:
             for k in range(ent.start, ent.end):
                 blocked[k] = True
@@ -209,7 +230,8 @@ def recognize_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             toponyms.extend([whole] if whole else _places_inside_org(ent, gazetteer))
             continue
         strong = ent.label_ in PLACE_LABELS
-        for part, part_start in _split_list(_extend_right(ent, gazetteer)):
+        grown = _extend_left(_extend_right(ent, gazetteer), gazetteer, blocked_before)
+        for part, part_start in _split_list(grown):
             text, start = _trim(part, part_start)
             key = gazetteer.key_for(text) if text and not gazetteer.is_demonym(text) else None
             if key is None:
@@ -224,4 +246,8 @@ def recognize_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         t for t in _gazetteer_run_matches(doc, gazetteer, blocked) if t.text not in surnames
     )
     toponyms.sort(key=lambda t: t.start)
-    return [replace(t, marker=_marker(t, doc.text)) for t in toponyms]
+    starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    return [
+        replace(t, marker=_marker(t, doc.text), sentence=bisect_right(starts, t.start) - 1)
+        for t in toponyms
+    ]

@@ -31,8 +31,14 @@ SELF_EVIDENT = frozenset(FEATURE_PRIOR) - {"admin2", "city", "capital"}
 POPULATION_WEIGHT = 0.9
 ALTERNATE_PENALTY = 2.0
 BIG_CITY_ALTERNATE_PENALTY = 0.5
+BIG_CITY_BONUS = 1.0
 COUNTRY_VOTE, COUNTRY_VOTE_CAP = 1.5, 3.0
 ADMIN1_VOTE, ADMIN1_VOTE_CAP = 2.0, 2.0
+# A division named elsewhere in the article counts this much of a vote; named in the same
+# sentence, a full vote ("... in Michigan, near ... in Monroe County"): local context decides
+# between same-named small places, and a state named in passing does not pull a world-famous
+# city's name ("Boston") to a village of that state.
+DISTANT_ADMIN1_SHARE = 0.5
 ACTOR_COUNTRY_BONUS = 1.0
 HIERARCHY_BONUS = 4.0
 DATELINE_WEIGHT = 2.0
@@ -60,6 +66,8 @@ class _Name:
     weight: float = 1.0
     best: int = 0
     containers: list[_Name] = field(default_factory=list)  # names that follow it as its container
+    neighbours: list[_Name] = field(default_factory=list)  # names sharing a sentence with it
+    active: bool = False  # votes as context (strong, or supported in the previous round)
     contained: list[_Name] = field(default_factory=list)
 
     @property
@@ -74,11 +82,14 @@ def prior_score(cand: Candidate) -> float:
         population = CURATED_POPULATION  # curated regions and seas carry no population
     score = POPULATION_WEIGHT * math.log10(max(population, 0) + 10)
     score += FEATURE_PRIOR.get(entry.feature, 0.0)
+    # a city of millions is known far beyond its region: it outweighs same-named small places
+    # even when the article names another division nearby ("Brisbane" beside "Sydney")
+    big = entry.feature in ("city", "capital") and entry.population >= BIG_CITY_POPULATION
+    score += BIG_CITY_BONUS if big else 0.0
     if not cand.alternate:
         return score
     # the alternate names of a city of millions are mostly its exonyms ("Medina", "Mecca",
     # "Munich"): English news uses them as the city's own name
-    big = entry.feature in ("city", "capital") and entry.population >= BIG_CITY_POPULATION
     return score - (BIG_CITY_ALTERNATE_PENALTY if big else ALTERNATE_PENALTY)
 
 
@@ -180,6 +191,19 @@ def _group(toponyms: list[Toponym], gazetteer: Gazetteer) -> dict[str, _Name]:
     return names
 
 
+def _link_neighbours(toponyms: list[Toponym], names: dict[str, _Name]) -> None:
+    by_sentence: dict[int, set[str]] = {}
+    for top in toponyms:
+        if top.key in names:
+            by_sentence.setdefault(top.sentence, set()).add(top.key)
+    for keys in by_sentence.values():
+        for key in keys:
+            name = names[key]
+            name.neighbours.extend(
+                names[k] for k in sorted(keys - {key}) if names[k] not in name.neighbours
+            )
+
+
 def _link_hierarchy(toponyms: list[Toponym], names: dict[str, _Name], text: str) -> None:
     for first, second in pairwise(toponyms):
         if first.key == second.key or first.key not in names or second.key not in names:
@@ -230,6 +254,8 @@ def _context_score(
         score += CAPITAL_VOTE * min(votes, CAPITAL_VOTE_CAP)
     if entry.admin1:
         votes = admin1s[entry.admin1] - (name.weight if own.admin1 == entry.admin1 else 0.0)
+        near = sum(n.weight for n in name.neighbours if n.active and n.entry.admin1 == entry.admin1)
+        votes = DISTANT_ADMIN1_SHARE * votes + (1 - DISTANT_ADMIN1_SHARE) * near
         score += ADMIN1_VOTE * min(votes, ADMIN1_VOTE_CAP)
     return score + _hierarchy_score(name, entry)
 
@@ -275,8 +301,11 @@ def resolve_toponyms(
     names = _group(toponyms, gazetteer)
     _link_hierarchy(toponyms, names, text)
     actors = frozenset(actor_countries)
+    _link_neighbours(toponyms, names)
     active = {k: n for k, n in names.items() if n.strong or n.entry.feature in SELF_EVIDENT}
     for _ in range(rounds):
+        for key, name in names.items():
+            name.active = key in active
         countries, admin1s = _votes(active.values())
         for name in names.values():
             scores = [
