@@ -55,6 +55,13 @@ ADMIN_PREFIXES = (
     "province of ", "state of ", "region of ", "county of ", "canton of ", "provincia di ",
     "provincia de ", "provincia del ", "departamento de ", "departamento del ", "estado de ",
     "distrito de ", "city of ", "municipality of ", "regione ", "land ",
+    # native-language division words in GeoNames' second-level names (French departements,
+    # Austrian districts, Argentine partidos, Dutch, Romanian, Czech/Slovak, Greek, Thai,
+    # Bulgarian, Serbian/Croatian, Albanian municipalities): longest first
+    "departement de la ", "departement de l'", "departement des ", "departement du ",
+    "departement de ", "politischer bezirk ", "partido de ", "canton de ", "municipio de ",
+    "municipio ", "gemeente ", "comuna ", "municipiul ", "oras ", "okres ", "nomos ",
+    "amphoe ", "obshtina ", "grad ", "komuna e ", "rrethi i ",
 )  # fmt: skip
 ADMIN_SUFFIXES = (
     " sheng", " shi", " province", " prefecture", " region", " state", " governorate",
@@ -99,7 +106,7 @@ def strip_admin_words(name: str) -> str:
     for prefix in ADMIN_PREFIXES:
         if low.startswith(prefix):
             return name[len(prefix) :]
-    for suffix in ADMIN_SUFFIXES:
+    for suffix in sorted(ADMIN_SUFFIXES, key=len, reverse=True):  # " zhuangzu zizhiqu" first
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             return name[: -len(suffix)]
     return name

@@ -43,6 +43,9 @@ _DIVISION_WORDS = (
 )
 _DIVISION_AFTER = re.compile(rf"^\s+(?:{_DIVISION_WORDS})\b", re.IGNORECASE)
 _DIVISION_BEFORE = re.compile(rf"\bthe (?:{_DIVISION_WORDS}) of\s+(?:the\s+)?$", re.IGNORECASE)
+# Parts of a listed entity: split at commas and at dashes between words ("Central Africa -
+# Nigeria"), never at a hyphen inside a name ("Guinea-Bissau").
+_LIST_SEPARATOR = re.compile(r",|\s[-\u2013\u2014]\s")
 _CITY_AFTER = re.compile(r"^\s+city\b", re.IGNORECASE)
 _CITY_BEFORE = re.compile(r"\bcity of\s+(?:the\s+)?$", re.IGNORECASE)
 # A capitalised word heading a sentence is only a candidate when tagged a proper noun.
@@ -58,6 +61,7 @@ class Toponym:
     inside_org: bool = False  # part of an organisation's name ("the U.S. Army")
     marker: str = ""  # "division" or "city" when the text says which ("Buenos Aires Province")
     sentence: int = 0  # index of the sentence holding it
+    entity: bool = False  # weak, but a whole NER entity (a place the NER mislabelled?)
 
 
 def _trim(text: str, start: int) -> tuple[str, int]:
@@ -76,14 +80,15 @@ def _trim(text: str, start: int) -> tuple[str, int]:
 
 
 def _split_list(span: Span) -> list[tuple[str, int]]:
-    """Split an entity like "Pandi, Bulacan" into its comma-separated parts."""
+    """Split an entity like "Pandi, Bulacan" or "Central Africa - Nigeria" into its parts."""
     parts: list[tuple[str, int]] = []
     offset = 0
-    for piece in span.text.split(","):
+    for piece in _LIST_SEPARATOR.split(span.text):  # no capturing group: pieces only
         stripped = piece.strip()
         if stripped:
-            parts.append((stripped, span.start_char + offset + piece.index(stripped)))
-        offset += len(piece) + 1
+            at = span.text.index(piece, offset) + piece.index(stripped)
+            parts.append((stripped, span.start_char + at))
+        offset = span.text.index(piece, offset) + len(piece)
     return parts
 
 
@@ -142,8 +147,11 @@ def _places_inside_org(ent: Span, gazetteer: Gazetteer) -> list[Toponym]:
             if key is not None:
                 whole = span.start == ent.start and span.end == ent.end
                 found.append(
-                    Toponym(span.start_char, span.end_char, span.text, False, key, not whole)
-                )
+                    Toponym(
+                        span.start_char, span.end_char, span.text, False, key, not whole,
+                        entity=whole,
+                    )
+                )  # fmt: skip
                 matched = end - i
                 break
         i += matched or 1
@@ -159,7 +167,16 @@ def _whole_org_place(ent: Span, gazetteer: Gazetteer) -> Toponym | None:
         return None
     if not any(c.entry.feature in WHOLE_ORG_FEATURES for c in gazetteer.lookup(key)):
         return None
-    return Toponym(start, start + len(text), text, False, key)
+    return Toponym(start, start + len(text), text, False, key, entity=True)
+
+
+def _whole_place(ent: Span, gazetteer: Gazetteer) -> Toponym | None:
+    """An entity whose whole name is a gazetteer place: a weak toponym."""
+    text, start = _trim(ent.text, ent.start_char)
+    key = gazetteer.key_for(text)
+    if key is None or gazetteer.is_demonym(text):
+        return None
+    return Toponym(start, start + len(text), text, False, key, entity=True)
 
 
 def _extend_right(ent: Span, gazetteer: Gazetteer) -> Span:
@@ -224,7 +241,11 @@ def recognize_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in MISLABELLED:
             continue
         if ent.label_ == "PERSON" and len(ent) > 1:
-            continue  # a full personal name, even if a town shares it
+            # a full personal name, even if a town shares a part of it; but a whole
+            # gazetteer name ("Burkina Faso", "Milton Keynes") may be a mislabelled place
+            whole = _whole_place(ent, gazetteer)
+            toponyms.extend([whole] if whole else [])
+            continue
         if ent.label_ == "ORG" and len(ent) > 1:
             whole = _whole_org_place(ent, gazetteer)
             toponyms.extend([whole] if whole else _places_inside_org(ent, gazetteer))
@@ -236,10 +257,17 @@ def recognize_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             key = gazetteer.key_for(text) if text and not gazetteer.is_demonym(text) else None
             if key is None:
                 continue
-            toponyms.append(Toponym(start, start + len(text), text, strong, key))
+            # a lone word the NER took for an organisation may be a town; a lone PERSON word
+            # is more likely a surname ("Campbell said")
+            entity = ent.label_ in ("ORG", "NORP") and len(ent) == 1
+            toponyms.append(Toponym(start, start + len(text), text, strong, key, entity=entity))
     # a surname seen in a full personal name ("Bruce Ivins" ... "Ivins said") is no place
     surnames = {
-        ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+        tok.text
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1
+        for tok in ent[1:]
+        if _is_capitalised(tok)  # not "'s"; both parts of "Navarro-Valls"
     }
     toponyms = [t for t in toponyms if t.strong or t.text not in surnames]
     toponyms.extend(

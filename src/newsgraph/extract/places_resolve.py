@@ -48,6 +48,7 @@ ACRONYM_MAX_LEN = 5
 DOMINANT_CITY_SHARE = 0.3
 CAPITAL_VOTE, CAPITAL_VOTE_CAP = 1.0, 2.0
 STRONG_CITY_POPULATION = 100_000
+ENTITY_CITY_POPULATION = 10_000
 BIG_CITY_POPULATION = 1_000_000
 CAPITALS = "@capitals"  # pseudo-country counting names resolved to national capitals
 # "X, Y" / "X in Y" / "X (Y)": Y may be the division or country that contains X.
@@ -287,7 +288,11 @@ def _is_supported(
     if _hierarchy_score(name, entry) > 0 or admin1s[entry.admin1] - own > 0:
         return True
     in_article_country = countries[entry.country] - own > 0 or entry.country in actors
-    return entry.population >= STRONG_CITY_POPULATION and in_article_country
+    # a whole NER entity (mislabelled ORG or PERSON) that names a town of the article's
+    # country needs less: the NER saw a name there ("A lab in Lelystad")
+    entity = all(m.entity for m in name.mentions)
+    least = ENTITY_CITY_POPULATION if entity else STRONG_CITY_POPULATION
+    return entry.population >= least and in_article_country
 
 
 def resolve_toponyms(
