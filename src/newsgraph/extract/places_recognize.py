@@ -146,12 +146,10 @@ def _places_inside_org(ent: Span, gazetteer: Gazetteer) -> list[Toponym]:
             key = gazetteer.key_for(span.text)
             if key is not None:
                 whole = span.start == ent.start and span.end == ent.end
+                text, start = _trim(span.text, span.start_char)  # "The Mexico City"
                 found.append(
-                    Toponym(
-                        span.start_char, span.end_char, span.text, False, key, not whole,
-                        entity=whole,
-                    )
-                )  # fmt: skip
+                    Toponym(start, start + len(text), text, False, key, not whole, entity=whole)
+                )
                 matched = end - i
                 break
         i += matched or 1
@@ -233,8 +231,9 @@ def recognize_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     blocked = [False] * len(doc)
     blocked_before = [False] * len(doc)  # tokens of the entities seen so far
     for ent in doc.ents:
-        for k in range(ent.start, ent.end):
-            blocked_before[k] = True
+        if ent.label_ not in PLACE_LABELS:  # a place may grow over the place before it
+            for k in range(ent.start, ent.end):
+                blocked_before[k] = True
         if ent.label_ in PLACE_LABELS or ent.label_ in MISLABELLED or ent.label_ in CLOSED_LABELS:
             for k in range(ent.start, ent.end):
                 blocked[k] = True
@@ -252,6 +251,8 @@ def recognize_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             continue
         strong = ent.label_ in PLACE_LABELS
         grown = _extend_left(_extend_right(ent, gazetteer), gazetteer, blocked_before)
+        if grown.start < ent.start:  # it swallowed an entity cut from it ("Democratic Republic")
+            toponyms = [t for t in toponyms if t.end <= grown.start_char]
         for part, part_start in _split_list(grown):
             text, start = _trim(part, part_start)
             key = gazetteer.key_for(text) if text and not gazetteer.is_demonym(text) else None
