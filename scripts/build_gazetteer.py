@@ -55,6 +55,13 @@ ADMIN_PREFIXES = (
     "province of ", "state of ", "region of ", "county of ", "canton of ", "provincia di ",
     "provincia de ", "provincia del ", "departamento de ", "departamento del ", "estado de ",
     "distrito de ", "city of ", "municipality of ", "regione ", "land ",
+    # native-language division words in GeoNames' second-level names (French departements,
+    # Austrian districts, Argentine partidos, Dutch, Romanian, Czech/Slovak, Greek, Thai,
+    # Bulgarian, Serbian/Croatian, Albanian municipalities): longest first
+    "departement de la ", "departement de l'", "departement des ", "departement du ",
+    "departement de ", "politischer bezirk ", "partido de ", "canton de ", "municipio de ",
+    "municipio ", "gemeente ", "comuna ", "municipiul ", "oras ", "okres ", "nomos ",
+    "amphoe ", "obshtina ", "grad ", "komuna e ", "rrethi i ",
 )  # fmt: skip
 ADMIN_SUFFIXES = (
     " sheng", " shi", " province", " prefecture", " region", " state", " governorate",
@@ -99,10 +106,19 @@ def strip_admin_words(name: str) -> str:
     for prefix in ADMIN_PREFIXES:
         if low.startswith(prefix):
             return name[len(prefix) :]
-    for suffix in ADMIN_SUFFIXES:
+    for suffix in sorted(ADMIN_SUFFIXES, key=len, reverse=True):  # " zhuangzu zizhiqu" first
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             return name[: -len(suffix)]
     return name
+
+
+def inverted_head(iso_name: str) -> str:
+    """The short name at the head of an inverted ISO 3166 name ("Congo, The Democratic Republic
+    of the" -> "Congo", "Korea, Republic of" -> "Korea"): news uses it bare, and when two
+    countries share it the population prior picks the larger. "" for other names (and for lists
+    such as "Bonaire, Sint Eustatius and Saba")."""
+    head, comma, _ = iso_name.partition(",")
+    return head.strip() if comma and " and " not in iso_name else ""
 
 
 def load_countryinfo() -> dict[str, dict[str, Any]]:
@@ -228,6 +244,7 @@ def build(prefer_wikipedia: bool = True) -> dict[str, Any]:
         pyc = pycountry.countries.get(alpha_3=iso3)
         if pyc is not None:
             names += [pyc.name, getattr(pyc, "common_name", ""), getattr(pyc, "official_name", "")]
+            names.append(inverted_head(pyc.name))
         alts = [a for a in rec.get("altSpellings") or [] if LATIN_NAME.match(a) and not a.isupper()]
         entry = (
             f"geonames:{country['geonameid']}",

@@ -66,3 +66,27 @@ def test_index_uses_trusted_wikipedia_points() -> None:
     cands = gazetteer.lookup(gazetteer.key_for("Germany") or "")
     country = next(c.entry for c in cands if c.entry.feature == "country")
     assert (country.lat, country.lon) == (float(row[2]), float(row[3]))
+
+
+def test_inverted_iso_heads_and_native_admin_words() -> None:
+    gazetteer = load_gazetteer()
+    congo = {c.entry.country for c in gazetteer.lookup("congo") if c.entry.feature == "country"}
+    assert congo == {"COD", "COG"}
+    korea = {c.entry.country for c in gazetteer.lookup("korea") if c.entry.feature == "country"}
+    assert korea == {"KOR", "PRK"}
+    # "Departement de la Somme", "Guangxi Zhuangzu Zizhiqu": keyed by the bare name
+    assert any(c.entry.country == "FRA" for c in gazetteer.lookup("somme"))
+    assert any(c.entry.feature == "admin1" for c in gazetteer.lookup("guangxi"))
+
+
+def test_inverted_head() -> None:
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_gazetteer.py"
+    spec = importlib.util.spec_from_file_location("build_gazetteer", path)
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    assert build.inverted_head("Congo, The Democratic Republic of the") == "Congo"
+    assert build.inverted_head("Bonaire, Sint Eustatius and Saba") == ""
+    assert build.inverted_head("France") == ""

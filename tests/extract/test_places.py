@@ -121,3 +121,65 @@ def test_reference_points_for_large_areas() -> None:
     assert near(place(places, "Indonesia"), -5.0, 120.0, km=1)
     assert near(place(places, "Texas"), 31.97, -99.90, km=1)
     assert near(place(places, "New South Wales"), -31.25, 146.92, km=1)
+
+
+def test_capital_beats_same_named_province_unless_marked() -> None:
+    city = place(places_of("She died in a Buenos Aires hospital on Monday."), "Buenos Aires")
+    assert city.feature == "capital" and near(city, -34.61, -58.38, km=30)
+    text = "Farms in Buenos Aires Province were quarantined."
+    province = place(places_of(text), "Buenos Aires Province")
+    assert province.feature == "admin1"
+
+
+def test_state_word_marks_the_division() -> None:
+    text = "The governor declared an emergency across New York state on Friday."
+    assert place(places_of(text), "New York").feature == "admin1"
+
+
+def test_exonym_of_a_big_city() -> None:
+    text = "Pilgrims fell ill in Mecca; two of them died in Medina, Saudi officials said."
+    medina = place(places_of(text), "Medina")
+    assert medina.country == "SAU" and near(medina, 24.47, 39.61, km=50)
+
+
+def test_congo_full_name_and_bare_name() -> None:
+    text = "Cases rose in Angola and Democratic Republic of the Congo."
+    drc = place(places_of(text), "Democratic Republic of the Congo")
+    assert drc.country == "COD"
+    assert place(places_of("Cholera spread in Congo last year."), "Congo").country == "COD"
+
+
+def test_place_inside_org_takes_the_longest_name() -> None:
+    text = "The Mexico City Health Department reported new cases."
+    found = [p for p in places_of(text) if p.start == text.index("Mexico")]
+    assert found and found[0].name == "Mexico City" and found[0].feature == "capital"
+
+
+def test_world_city_not_pulled_by_a_state_named_elsewhere() -> None:
+    text = (
+        "The Mayor of Boston declared a flu emergency on Wednesday. "
+        "Hospitals were also crowded in Texas. New York has confirmed 28 cases."
+    )
+    boston = place(places_of(text), "Boston")
+    assert near(boston, 42.36, -71.06, km=30)
+
+
+def test_division_in_the_same_sentence_decides() -> None:
+    text = (
+        "Researchers in Ames, Iowa tested the samples. "
+        "The swans were found in Michigan near a game area in Monroe County."
+    )
+    monroe = place(places_of(text), "Monroe County")
+    assert near(monroe, 41.92, -83.50, km=60)
+
+
+def test_entity_split_at_a_dash() -> None:
+    text = "Outbreaks are likely to spread to Central Africa - Nigeria, Cameroon and Chad."
+    places = places_of(text)
+    assert place(places, "Nigeria").country == "NGA"
+
+
+def test_french_department_by_its_bare_name() -> None:
+    text = "Two dead ducks were found in the Somme region in the north of France."
+    somme = place(places_of(text), "Somme")
+    assert somme.country == "FRA"

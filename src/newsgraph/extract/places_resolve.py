@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from newsgraph.extract.gazetteer import Candidate, Entry, Gazetteer
+from newsgraph.extract.gazetteer import Candidate, Entry, Gazetteer, normalize_name
 from newsgraph.extract.places_recognize import Toponym
 
 FEATURE_PRIOR: dict[str, float] = {
@@ -30,8 +30,15 @@ FEATURE_PRIOR: dict[str, float] = {
 SELF_EVIDENT = frozenset(FEATURE_PRIOR) - {"admin2", "city", "capital"}
 POPULATION_WEIGHT = 0.9
 ALTERNATE_PENALTY = 2.0
+BIG_CITY_ALTERNATE_PENALTY = 0.5
+BIG_CITY_BONUS = 1.0
 COUNTRY_VOTE, COUNTRY_VOTE_CAP = 1.5, 3.0
 ADMIN1_VOTE, ADMIN1_VOTE_CAP = 2.0, 2.0
+# A division named elsewhere in the article counts this much of a vote; named in the same
+# sentence, a full vote ("... in Michigan, near ... in Monroe County"): local context decides
+# between same-named small places, and a state named in passing does not pull a world-famous
+# city's name ("Boston") to a village of that state.
+DISTANT_ADMIN1_SHARE = 0.5
 ACTOR_COUNTRY_BONUS = 1.0
 HIERARCHY_BONUS = 4.0
 DATELINE_WEIGHT = 2.0
@@ -41,6 +48,7 @@ ACRONYM_MAX_LEN = 5
 DOMINANT_CITY_SHARE = 0.3
 CAPITAL_VOTE, CAPITAL_VOTE_CAP = 1.0, 2.0
 STRONG_CITY_POPULATION = 100_000
+ENTITY_CITY_POPULATION = 10_000
 BIG_CITY_POPULATION = 1_000_000
 CAPITALS = "@capitals"  # pseudo-country counting names resolved to national capitals
 # "X, Y" / "X in Y" / "X (Y)": Y may be the division or country that contains X.
@@ -59,6 +67,8 @@ class _Name:
     weight: float = 1.0
     best: int = 0
     containers: list[_Name] = field(default_factory=list)  # names that follow it as its container
+    neighbours: list[_Name] = field(default_factory=list)  # names sharing a sentence with it
+    active: bool = False  # votes as context (strong, or supported in the previous round)
     contained: list[_Name] = field(default_factory=list)
 
     @property
@@ -73,7 +83,15 @@ def prior_score(cand: Candidate) -> float:
         population = CURATED_POPULATION  # curated regions and seas carry no population
     score = POPULATION_WEIGHT * math.log10(max(population, 0) + 10)
     score += FEATURE_PRIOR.get(entry.feature, 0.0)
-    return score - (ALTERNATE_PENALTY if cand.alternate else 0.0)
+    # a city of millions is known far beyond its region: it outweighs same-named small places
+    # even when the article names another division nearby ("Brisbane" beside "Sydney")
+    big = entry.feature in ("city", "capital") and entry.population >= BIG_CITY_POPULATION
+    score += BIG_CITY_BONUS if big else 0.0
+    if not cand.alternate:
+        return score
+    # the alternate names of a city of millions are mostly its exonyms ("Medina", "Mecca",
+    # "Munich"): English news uses them as the city's own name
+    return score - (BIG_CITY_ALTERNATE_PENALTY if big else ALTERNATE_PENALTY)
 
 
 def contains(outer: Entry, inner: Entry) -> bool:
@@ -89,18 +107,53 @@ def contains(outer: Entry, inner: Entry) -> bool:
     return False
 
 
-def _priors(cands: list[Candidate]) -> list[float]:
-    """Prior scores; a city that dominates its same-named division (Tokyo, Seoul, Moscow) takes
-    the division's prior, and the division falls just below it: news means the city."""
+def _is_city_form(cand: Candidate, key: str) -> bool:
+    """The city's own name, or "<key> City" reached through an alternate name ("New York")."""
+    entry = cand.entry
+    if entry.feature not in ("city", "capital"):
+        return False
+    return not cand.alternate or normalize_name(entry.name) == f"{key} city"
+
+
+def _is_country_name(cands: list[Candidate]) -> bool:
+    return any(c.entry.feature == "country" and not c.alternate for c in cands)
+
+
+def _lift(priors: list[float], chosen: list[int], margin: float = 0.5) -> None:
+    """Raise the ``chosen`` candidates together until the best of them leads all others."""
+    others = [p for i, p in enumerate(priors) if i not in chosen]
+    if not chosen or not others:
+        return
+    shift = max(others) + margin - max(priors[i] for i in chosen)
+    for i in chosen:
+        priors[i] += max(shift, 0.0)
+
+
+def _priors(cands: list[Candidate], key: str, marker: str) -> list[float]:
+    """Prior scores. A city named like a division of its country takes the division's prior,
+    and the division falls just below it, when the city dominates it (Tokyo, Seoul, Moscow) or
+    is a capital or a city of millions (Buenos Aires, New York): news means the city. Where the
+    text says "province", "state" or "city", candidates of that kind lead."""
     priors = [prior_score(c) for c in cands]
-    for i, city in enumerate(cands):
-        if city.entry.feature not in ("city", "capital") or city.alternate:
-            continue
-        for j, division in enumerate(cands):
-            d = division.entry
-            if d.feature in ("admin1", "admin2") and contains(d, city.entry) and (
-                city.entry.population >= DOMINANT_CITY_SHARE * d.population
-            ):
+    divisions = [j for j, c in enumerate(cands) if c.entry.feature in ("admin1", "admin2")]
+    cities = [i for i, c in enumerate(cands) if _is_city_form(c, key)]
+    if marker == "division":
+        _lift(priors, divisions)
+        return priors
+    if marker == "city" and not _is_country_name(cands):
+        _lift(priors, cities)
+        return priors
+    if _is_country_name(cands):
+        cities = []  # a country's own name means the country, never its capital's namesake
+    for i in cities:
+        if cands[i].alternate:
+            continue  # "New York" alone: news uses the state's name for the state as well
+        city = cands[i].entry
+        famous = city.feature == "capital" or city.population >= BIG_CITY_POPULATION
+        for j in divisions:
+            d = cands[j].entry
+            dominant = contains(d, city) and city.population >= DOMINANT_CITY_SHARE * d.population
+            if (famous and d.country == city.country) or dominant:
                 priors[i] = max(priors[i], priors[j])
                 priors[j] = min(priors[j], priors[i] - 0.5)
     return priors
@@ -109,6 +162,12 @@ def _priors(cands: list[Candidate]) -> list[float]:
 def _is_acronym(text: str) -> bool:
     letters = text.replace(".", "")
     return letters.isupper() and len(letters) <= ACRONYM_MAX_LEN
+
+
+def _marker(top: Toponym, toponyms: list[Toponym]) -> str:
+    """The kind the text gives a name in any of its mentions ("" when none or both)."""
+    marks = {t.marker for t in toponyms if t.key == top.key} - {""}
+    return marks.pop() if len(marks) == 1 else ""
 
 
 def _group(toponyms: list[Toponym], gazetteer: Gazetteer) -> dict[str, _Name]:
@@ -123,7 +182,7 @@ def _group(toponyms: list[Toponym], gazetteer: Gazetteer) -> dict[str, _Name]:
                 cands = [c for c in cands if not c.alternate and c.entry.feature != "city"]
             if not cands:
                 continue
-            name = _Name(top.key, [], cands, _priors(cands), False)
+            name = _Name(top.key, [], cands, _priors(cands, top.key, _marker(top, toponyms)), False)
             name.best = max(range(len(cands)), key=name.priors.__getitem__)
             names[top.key] = name
         name.mentions.append(top)
@@ -131,6 +190,19 @@ def _group(toponyms: list[Toponym], gazetteer: Gazetteer) -> dict[str, _Name]:
         if top.start == 0:
             name.weight = DATELINE_WEIGHT
     return names
+
+
+def _link_neighbours(toponyms: list[Toponym], names: dict[str, _Name]) -> None:
+    by_sentence: dict[int, set[str]] = {}
+    for top in toponyms:
+        if top.key in names:
+            by_sentence.setdefault(top.sentence, set()).add(top.key)
+    for keys in by_sentence.values():
+        for key in keys:
+            name = names[key]
+            name.neighbours.extend(
+                names[k] for k in sorted(keys - {key}) if names[k] not in name.neighbours
+            )
 
 
 def _link_hierarchy(toponyms: list[Toponym], names: dict[str, _Name], text: str) -> None:
@@ -144,18 +216,23 @@ def _link_hierarchy(toponyms: list[Toponym], names: dict[str, _Name], text: str)
                 outer.contained.append(inner)
 
 
+def _vote(name: _Name, countries: Counter[str], admin1s: Counter[str], sign: int = 1) -> None:
+    """Add (``sign`` 1) or withdraw (-1) one name's country and admin1 votes."""
+    entry = name.entry
+    if entry.feature == "capital":
+        countries[CAPITALS] += sign
+    if entry.country:
+        countries[entry.country] += sign * name.weight  # type: ignore[assignment]
+    if entry.admin1:
+        admin1s[entry.admin1] += sign * name.weight  # type: ignore[assignment]
+
+
 def _votes(names: Iterable[_Name]) -> tuple[Counter[str], Counter[str]]:  # counts are floats
     """Country and admin1 votes; ``countries[CAPITALS]`` counts names read as capitals."""
     countries: Counter[str] = Counter()
     admin1s: Counter[str] = Counter()
     for name in names:
-        entry = name.entry
-        if entry.feature == "capital":
-            countries[CAPITALS] += 1
-        if entry.country:
-            countries[entry.country] += name.weight  # type: ignore[assignment]
-        if entry.admin1:
-            admin1s[entry.admin1] += name.weight  # type: ignore[assignment]
+        _vote(name, countries, admin1s)
     return countries, admin1s
 
 
@@ -178,6 +255,8 @@ def _context_score(
         score += CAPITAL_VOTE * min(votes, CAPITAL_VOTE_CAP)
     if entry.admin1:
         votes = admin1s[entry.admin1] - (name.weight if own.admin1 == entry.admin1 else 0.0)
+        near = sum(n.weight for n in name.neighbours if n.active and n.entry.admin1 == entry.admin1)
+        votes = DISTANT_ADMIN1_SHARE * votes + (1 - DISTANT_ADMIN1_SHARE) * near
         score += ADMIN1_VOTE * min(votes, ADMIN1_VOTE_CAP)
     return score + _hierarchy_score(name, entry)
 
@@ -209,7 +288,11 @@ def _is_supported(
     if _hierarchy_score(name, entry) > 0 or admin1s[entry.admin1] - own > 0:
         return True
     in_article_country = countries[entry.country] - own > 0 or entry.country in actors
-    return entry.population >= STRONG_CITY_POPULATION and in_article_country
+    # a whole NER entity (mislabelled ORG or PERSON) that names a town of the article's
+    # country needs less: the NER saw a name there ("A lab in Lelystad")
+    entity = all(m.entity for m in name.mentions)
+    least = ENTITY_CITY_POPULATION if entity else STRONG_CITY_POPULATION
+    return entry.population >= least and in_article_country
 
 
 def resolve_toponyms(
@@ -223,15 +306,25 @@ def resolve_toponyms(
     names = _group(toponyms, gazetteer)
     _link_hierarchy(toponyms, names, text)
     actors = frozenset(actor_countries)
+    _link_neighbours(toponyms, names)
     active = {k: n for k, n in names.items() if n.strong or n.entry.feature in SELF_EVIDENT}
     for _ in range(rounds):
+        for key, name in names.items():
+            name.active = key in active
         countries, admin1s = _votes(active.values())
         for name in names.values():
             scores = [
                 prior + _context_score(name, cand, countries, admin1s, actors)
                 for prior, cand in zip(name.priors, name.candidates, strict=True)
             ]
-            name.best = max(range(len(scores)), key=scores.__getitem__)
+            best = max(range(len(scores)), key=scores.__getitem__)
+            if best != name.best and name.key in active:
+                # later names see this choice at once: two names that read each other
+                # ("Mecca", "Medina") would otherwise flip together round after round
+                _vote(name, countries, admin1s, -1)
+                name.best = best
+                _vote(name, countries, admin1s)
+            name.best = best
         countries, admin1s = _votes(names.values())
         active = {k: n for k, n in names.items() if _is_supported(n, admin1s, countries, actors)}
     out = [(top, names[top.key].entry) for top in toponyms if top.key in active]
