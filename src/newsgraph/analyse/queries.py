@@ -207,7 +207,7 @@ def actor_profile(
     ).fetchone()
     totals = con.execute(
         "WITH mine AS (SELECT DISTINCT article_id, event_id, goldstein FROM involvements "
-        f"WHERE {cond}) SELECT count(*), avg(goldstein) FROM mine",
+        f"WHERE {cond}) SELECT count(*), avg(goldstein::DECIMAL(18, 4)) FROM mine",
         params,
     ).fetchone()
     return ActorProfile(
@@ -223,8 +223,16 @@ def actor_profile(
     )
 
 
-def _round(value: float | None) -> float | None:
+# Goldstein means are summed as decimals: a float sum depends on the order DuckDB's threads
+# add the rows in, which moves a mean like 1.575 across the rounding boundary between runs
+# (and between these queries and the precomputed ones of newsgraph.analyse.profiles).
+
+
+def round_goldstein(value: float | None) -> float | None:
     return None if value is None else round(float(value), 2)
+
+
+_round = round_goldstein
 
 
 def _counterparts(con: Con, cond: str, params: list[Any], limit: int = 50) -> list[Counterpart]:
@@ -242,7 +250,7 @@ def _counterparts(con: Con, cond: str, params: list[Any], limit: int = 50) -> li
         )
         SELECT m.other_code, any_value(t.names), count(*),
                count(*) FILTER (WHERE side = 'source'), count(*) FILTER (WHERE side = 'target'),
-               avg(goldstein)
+               avg(goldstein::DECIMAL(18, 4))
         FROM mine m JOIN top_names t USING (other_code)
         GROUP BY m.other_code ORDER BY 3 DESC, m.other_code LIMIT ?
         """,
@@ -270,11 +278,17 @@ def _timeline(con: Con, cond: str, params: list[Any]) -> list[TimelinePoint]:
             WHERE {cond} AND day IS NOT NULL
         )
         SELECT day, count(*), count(*) FILTER (WHERE goldstein > 0),
-               count(*) FILTER (WHERE goldstein < 0), sum(goldstein), count(goldstein)
+               count(*) FILTER (WHERE goldstein < 0), sum(goldstein::DECIMAL(18, 4)), count(goldstein)
         FROM mine GROUP BY day ORDER BY day
         """,
         params,
     ).fetchall()
+    return bucket_timeline(rows)
+
+
+def bucket_timeline(rows: list[tuple[Any, ...]]) -> list[TimelinePoint]:
+    """(day, n, cooperative, conflictual, Goldstein sum, Goldstein count) rows, in day
+    order, to points per day, or per month when they spread over more than two months."""
     months = {str(r[0])[:7] for r in rows}
     key_len = 7 if len(months) > 2 else 10
     buckets: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0, 0.0, 0])
@@ -283,7 +297,7 @@ def _timeline(con: Con, cond: str, params: list[Any]) -> list[TimelinePoint]:
         b[0] += n
         b[1] += coop
         b[2] += conf
-        b[3] += g_sum or 0.0
+        b[3] += float(g_sum or 0)
         b[4] += g_n
     return [
         TimelinePoint(
@@ -395,7 +409,7 @@ def actor_network(
             SELECT least(source_code, target_code) AS a, greatest(source_code, target_code) AS b,
                    goldstein FROM d
         )
-        SELECT a, b, count(*) AS n, avg(goldstein) FROM u {focus_clause}
+        SELECT a, b, count(*) AS n, avg(goldstein::DECIMAL(18, 4)) FROM u {focus_clause}
         GROUP BY a, b HAVING count(*) >= ? ORDER BY n DESC, a, b LIMIT ?
         """,
         [*params, min_events, limit],
@@ -413,7 +427,7 @@ def actor_network(
                 SELECT code, name, count(*) AS n FROM actors WHERE code IN (SELECT unnest(?))
                 GROUP BY code, name
             )
-            SELECT code, arg_max(name, n) FROM named GROUP BY code
+            SELECT code, first(name ORDER BY n DESC, name) FROM named GROUP BY code
             """,
             [codes],
         ).fetchall()

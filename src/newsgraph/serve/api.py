@@ -137,9 +137,7 @@ def get_actor(
     ] = None,
 ) -> ActorProfile:
     """An actor code (or one named member): counterparts, mean Goldstein, timeline."""
-    profile = database(request).cached(
-        ("actor", code, name), lambda con: queries.actor_profile(con, code, name)
-    )
+    profile = database(request).actor_profile(code, name)
     if profile is None:
         who = f"{name!r} under {code!r}" if name else repr(code)
         raise HTTPException(404, f"no stored actor {who}")
@@ -189,8 +187,7 @@ def network(
     limit: Annotated[int, Query(ge=1, le=1000)] = 80,
 ) -> Network:
     """Actor codes linked by events; each edge's mean Goldstein tells cooperation from conflict."""
-    with database(request).read() as con:
-        return queries.actor_network(con, focus, min_events, limit)
+    return database(request).actor_network(focus, min_events, limit)
 
 
 @router.get("/places", response_model=list[PlaceSummary], tags=["places"])

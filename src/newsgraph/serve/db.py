@@ -19,7 +19,10 @@ from typing import Any, TypeVar
 import duckdb
 import pyarrow as pa
 
+from newsgraph.analyse import queries
 from newsgraph.analyse.derived import build_derived, register_derived
+from newsgraph.analyse.models import ActorProfile, Network
+from newsgraph.analyse.profiles import RECENT_KEPT, ProfileIndex
 from newsgraph.model import Analysis
 from newsgraph.store import Store, StoreError, WriteResult
 
@@ -76,6 +79,7 @@ class Database:
         self._generation = 0
         self._con: duckdb.DuckDBPyConnection | None = None
         self._derived: dict[str, pa.Table] = {}
+        self._profiles = ProfileIndex()
         # answers per store snapshot: the file changes only through write(), which clears it
         # (another process cannot write while we hold the file open read-only)
         self._cache: OrderedDict[Hashable, Any] = OrderedDict()
@@ -101,6 +105,12 @@ class Database:
                 "process writing to it?"
             ) from exc
         self._derived = build_derived(self._con)
+        cur = self._con.cursor()
+        try:
+            register_derived(cur, self._derived)
+            self._profiles = ProfileIndex.build(cur)
+        finally:
+            cur.close()
         with self._cache_lock:
             self._cache.clear()
         self._generation += 1
@@ -150,6 +160,27 @@ class Database:
                 if len(self._cache) > CACHE_SIZE:
                     self._cache.popitem(last=False)
             return value
+
+    def actor_profile(
+        self, code: str, name: str | None = None, n_recent: int = 20
+    ) -> ActorProfile | None:
+        """``queries.actor_profile``, from the profiles precomputed for this snapshot."""
+        with self._lock.reading():
+            profiles = self._profiles
+        if n_recent <= RECENT_KEPT:
+            return profiles.profile(code, name, n_recent)
+        return self.cached(
+            ("actor", code, name, n_recent),
+            lambda con: queries.actor_profile(con, code, name, n_recent),
+        )
+
+    def actor_network(
+        self, focus: str | None = None, min_events: int = 1, limit: int = 80
+    ) -> Network:
+        """``queries.actor_network``, from the edges precomputed for this snapshot."""
+        with self._lock.reading():
+            profiles = self._profiles
+        return profiles.network(focus, min_events, limit)
 
     def write(self, analyses: Iterable[Analysis]) -> WriteResult:
         batch = list(analyses)

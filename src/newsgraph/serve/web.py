@@ -166,10 +166,8 @@ def actor(
     request: Request, code: str, name: Annotated[str | None, Query(max_length=300)] = None
 ) -> HTMLResponse:
     db = database(request)
-    profile = db.cached(
-        ("actor-page", code, name), lambda con: queries.actor_profile(con, code, name, n_recent=50)
-    )
-    net = db.cached(("network", code), lambda con: queries.actor_network(con, focus=code, limit=40))
+    profile = db.actor_profile(code, name, n_recent=50)
+    net = db.actor_network(focus=code, limit=40)
     if profile is None:
         who = f"{name!r} under the code {code!r}" if name else f"the code {code!r}"
         raise HTTPException(404, f"The store has no actor {who}.")
@@ -221,8 +219,7 @@ def events(
 def network(
     request: Request, min_events: Annotated[int, Query(ge=1, le=10_000)] = 1
 ) -> HTMLResponse:
-    with database(request).read() as con:
-        net = queries.actor_network(con, min_events=min_events, limit=80)
+    net = database(request).actor_network(min_events=min_events, limit=80)
     return render("network.html.j2", net=net, network_svg=svg.network_svg(net), title="Network")
 
 
