@@ -238,7 +238,7 @@ class ProfileIndex:
 
     def knows(self, code: str, name: str | None = None) -> bool:
         """Whether the store saw the code (and the name under it)."""
-        rows = self.members.get(code)
+        rows = self.members.get(code, [])
         return bool(rows) and (not name or any(r[0] == name for r in rows))
 
     def network(self, focus: str | None = None, min_events: int = 1, limit: int = 80) -> Network:
