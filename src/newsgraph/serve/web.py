@@ -167,16 +167,18 @@ def actor(
 ) -> HTMLResponse:
     db = database(request)
     profile = db.actor_profile(code, name, n_recent=50)
-    net = db.actor_network(focus=code, limit=40)
     if profile is None:
         who = f"{name!r} under the code {code!r}" if name else f"the code {code!r}"
         raise HTTPException(404, f"The store has no actor {who}.")
+    net = db.actor_network(focus=code, limit=40)
+    # the layout is the costly part of the page and fixed per snapshot: remember it
+    network_svg = db.cached(("network-svg", code), lambda _: svg.network_svg(net, focus=code))
     return render(
         "actor.html.j2",
         p=profile,
         title=name or code,
         timeline_svg=svg.timeline_svg(profile.timeline),
-        network_svg=svg.network_svg(net, focus=code),
+        network_svg=network_svg,
     )
 
 
