@@ -13,15 +13,9 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.context import Context
 from newsgraph.extract.quotes_lexicon import CueLexicon, cue_lexicon
-from newsgraph.extract.quotes_speakers import (
-    Speaker,
-    SpeakerResolver,
-    agent_of,
-    doc_text,
-    sent_of,
-    subject_of,
-)
+from newsgraph.extract.quotes_speakers import Speaker, SpeakerResolver, agent_of, subject_of
 from newsgraph.model import Claim, Span, TextSpan
+from newsgraph.read.doccache import doc_text, sent_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -42,7 +42,6 @@ NOT_ACTOR_NOUNS = frozenset({"year", "month", "week", "day", "policy", "role", "
 QUANTITY_HEADS = frozenset(
     {"thousands", "hundreds", "dozens", "millions", "scores", "group", "some"}
 )
-ID_RE = re.compile(r"a(\d+)$")
 
 
 @lru_cache(maxsize=1)
@@ -138,11 +137,6 @@ def _kind(tokens: list[Token], code: str | None) -> str:
     return "organization"
 
 
-def _next_id(ctx: Context) -> str:
-    numbers = [int(m.group(1)) for a in ctx.actors if (m := ID_RE.match(a.id))]
-    return f"a{max(numbers, default=0) + 1}"
-
-
 def _recent_person(ctx: Context, before: int, window: int) -> Actor | None:
     best: tuple[int, Actor] | None = None
     for actor in ctx.actors:
@@ -225,7 +219,7 @@ def _new_actor(ctx: Context, phrase: list[Token], start: int, end: int) -> Actor
     name = body[name_tokens[0].idx : end] if name_tokens else body[start:end]
     code = code_for_phrase(phrase)
     actor = Actor(
-        id=_next_id(ctx),
+        id=ctx.new_actor_id(),
         code=code,
         country=code[:3] if code and not code.startswith("IGO") else None,
         name=name,

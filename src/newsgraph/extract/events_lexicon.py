@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 ONTOLOGY = "newsgraph.data.ontology"
 EVENTS = "newsgraph.data.events"
@@ -169,15 +170,22 @@ def verb_code(lemma: str, context_words: frozenset[str]) -> str | None:
     entry = verb_lexicon().get(lemma)
     if entry is None:
         return None
-    best: tuple[int, str] | None = None
-    for words, code in entry.patterns:
-        if all(alts <= FUNCTION_WORDS for alts in words):
-            continue  # a bare preposition says too little ("move into", "fight for")
-        if len(words) > (best[0] if best else 0) and all(alts & context_words for alts in words):
-            best = (len(words), code)
-    if best:
-        return best[1]
+    for words, code in _patterns_longest_first(lemma):
+        if all(alts & context_words for alts in words):
+            return code
     return entry.code if lemma in core_verbs() else None
+
+
+@lru_cache(maxsize=4096)
+def _patterns_longest_first(lemma: str) -> tuple[tuple[Any, str], ...]:
+    """A verb's usable patterns, longest first (the first match is the longest; ties keep
+    dictionary order). A bare preposition says too little ("move into", "fight for")."""
+    patterns = [
+        (words, code)
+        for words, code in verb_lexicon()[lemma].patterns
+        if not all(alts <= FUNCTION_WORDS for alts in words)
+    ]
+    return tuple(sorted(patterns, key=lambda p: -len(p[0])))
 
 
 @lru_cache(maxsize=1)

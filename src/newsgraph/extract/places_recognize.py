@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.gazetteer import Gazetteer, normalize_name
+from newsgraph.read.doccache import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -276,7 +277,8 @@ def recognize_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     )
     toponyms.sort(key=lambda t: t.start)
     starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    text = doc_text(doc)
     return [
-        replace(t, marker=_marker(t, doc.text), sentence=bisect_right(starts, t.start) - 1)
+        replace(t, marker=_marker(t, text), sentence=bisect_right(starts, t.start) - 1)
         for t in toponyms
     ]

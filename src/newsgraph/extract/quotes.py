@@ -17,14 +17,9 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.context import Context
 from newsgraph.extract.quotes_lexicon import cue_lexicon
 from newsgraph.extract.quotes_marks import Quoted, find_quoted
-from newsgraph.extract.quotes_speakers import (
-    Speaker,
-    SpeakerResolver,
-    doc_text,
-    sent_of,
-    speaker_token,
-)
+from newsgraph.extract.quotes_speakers import Speaker, SpeakerResolver, speaker_token
 from newsgraph.model import Quote, QuoteKind, TextSpan
+from newsgraph.read.doccache import doc_text, sent_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.context import Context
 from newsgraph.extract.quotes_lexicon import cue_lexicon
 from newsgraph.model import Actor, ActorKind, Mention
+from newsgraph.read.doccache import doc_ents, ents_in, sent_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -56,7 +57,6 @@ GENDER_NOUNS = {
 NAMING_VERBS = frozenset({"use", "give", "go", "call", "name", "identify"})
 NAME_NOUNS = frozenset({"name", "pseudonym", "alias", "nickname"})
 EXPLETIVES = frozenset({"it", "this", "that", "there", "which", "what", "who", "these", "those"})
-_ID_RE = re.compile(r"^a(\d+)$")
 NAMED_LABELS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
 
 
@@ -439,41 +439,8 @@ class SpeakerResolver:
         return actor
 
     def _next_id(self) -> str:
-        numbers = [int(m.group(1)) for a in self.ctx.actors if (m := _ID_RE.match(a.id))]
-        return f"a{max(numbers, default=0) + 1}"
+        return self.ctx.new_actor_id()
 
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per doc (spaCy rebuilds it on every access)."""
-    text = doc.user_data.get("newsgraph_text")
-    if text is None:
-        text = doc.user_data["newsgraph_text"] = doc.text
-    return str(text)
-
-
-def doc_ents(doc: Doc) -> list[Span]:
-    """``doc.ents``, built once per doc."""
-    ents = doc.user_data.get("newsgraph_ents")
-    if ents is None:
-        ents = doc.user_data["newsgraph_ents"] = list(doc.ents)
-    return ents
-
-
-def ents_in(span: Span) -> list[Span]:
-    """The entities wholly inside ``span`` (as ``span.ents``)."""
-    return [e for e in doc_ents(span.doc) if span.start <= e.start and e.end <= span.end]
-
-
-def sent_of(tok: Token) -> Span:
-    """``tok.sent`` through a per-doc index (spaCy walks every sentence on each access)."""
-    doc = tok.doc
-    sents = doc.user_data.get("newsgraph_sents")
-    if sents is None:
-        sents = doc.user_data["newsgraph_sents"] = list(doc.sents)
-    starts = doc.user_data.get("newsgraph_sent_starts")
-    if starts is None:
-        starts = doc.user_data["newsgraph_sent_starts"] = [s.start for s in sents]
-    return sents[bisect_right(starts, tok.i) - 1]
 
 
 def _pobj(prep: Token) -> Token | None:

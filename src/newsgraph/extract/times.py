@@ -16,6 +16,7 @@ from newsgraph.extract.times_calendar import Tense
 from newsgraph.extract.times_grammar import Env, Found, find_times
 from newsgraph.extract.times_lexicon import AMBIGUOUS_MONTHS
 from newsgraph.model import Interval, TimeExpr
+from newsgraph.read.doccache import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -132,7 +133,7 @@ def find_in_doc(doc: Doc, published: dt.date | None) -> list[Found]:
     oracle = DocOracle(doc)
     env = Env(dct=published, tense_at=oracle.tense_at, is_time_word=oracle.is_time_word,
               is_year_number=oracle.is_year_number)
-    return find_times(doc.text, env)
+    return find_times(doc_text(doc), env)
 
 
 def to_time_expr(item: Found, index: int, text: str) -> TimeExpr:
@@ -149,4 +150,5 @@ def to_time_expr(item: Found, index: int, text: str) -> TimeExpr:
 def extract_times(doc: Doc, ctx: Context) -> list[TimeExpr]:
     """Every time expression in the body, TIMEX3-normalised against ``ctx.published``."""
     found = find_in_doc(doc, ctx.published)
-    return [to_time_expr(item, i, doc.text) for i, item in enumerate(found, start=1)]
+    text = doc_text(doc)
+    return [to_time_expr(item, i, text) for i, item in enumerate(found, start=1)]

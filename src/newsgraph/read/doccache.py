@@ -1,0 +1,45 @@
+"""Per-doc caches of spaCy views that spaCy rebuilds on every access.
+
+``Doc.text`` joins every token, ``Doc.ents`` and ``Doc.sents`` walk the whole document,
+and ``Token.sent`` walks the sentences: extractors that ask often use these instead.
+The caches live in ``doc.user_data``, so they go away with the doc.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span, Token
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc (spaCy rebuilds it on every access)."""
+    text = doc.user_data.get("newsgraph_text")
+    if text is None:
+        text = doc.user_data["newsgraph_text"] = doc.text
+    return str(text)
+
+
+def doc_ents(doc: Doc) -> list[Span]:
+    """``doc.ents``, built once per doc."""
+    ents = doc.user_data.get("newsgraph_ents")
+    if ents is None:
+        ents = doc.user_data["newsgraph_ents"] = list(doc.ents)
+    return ents
+
+
+def ents_in(span: Span) -> list[Span]:
+    """The entities wholly inside ``span`` (as ``span.ents``)."""
+    return [e for e in doc_ents(span.doc) if span.start <= e.start and e.end <= span.end]
+
+
+def sent_of(tok: Token) -> Span:
+    """``tok.sent`` through a per-doc index (spaCy walks every sentence on each access)."""
+    doc = tok.doc
+    sents = doc.user_data.get("newsgraph_sents")
+    if sents is None:
+        sents = doc.user_data["newsgraph_sents"] = list(doc.sents)
+    starts = doc.user_data.get("newsgraph_sent_starts")
+    if starts is None:
+        starts = doc.user_data["newsgraph_sent_starts"] = [s.start for s in sents]
+    return sents[bisect_right(starts, tok.i) - 1]
