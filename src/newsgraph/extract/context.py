@@ -6,26 +6,35 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import attrgetter, is_
 
 from newsgraph.model import Actor, Article, Claim, Event, Place, Quote, TimeExpr
 
 ACTOR_ID = re.compile(r"^a(\d+)$")
 
 
+_MENTIONS = attrgetter("mentions")
+
+
 @dataclass
 class _MentionIndex:
-    """Every actor mention sorted by start: (start, end, actor order, mention order, actor)."""
+    """Every actor mention sorted by start: (start, end, actor order, mention order, actor),
+    for the actors list it was built from (kept to notice what changed since)."""
 
-    key: tuple[tuple[int, ...], int]
+    list_id: int
+    actors: list[Actor]
+    counts: list[int]
     rows: list[tuple[int, int, int, int, Actor]]
     starts: list[int]
-    longest: int
+    longest: int = 0
 
-
-def _index_key(actors: list[Actor]) -> tuple[tuple[int, ...], int]:
-    # which actor objects (the index keeps them alive, so their ids are not reused) and how
-    # many mentions they hold: any added, removed or replaced actor or mention changes it
-    return tuple(map(id, actors)), sum(len(a.mentions) for a in actors)
+    def add(self, ai: int, actor: Actor) -> None:
+        for mi, m in enumerate(actor.mentions):
+            row = (m.start, m.end, ai, mi, actor)
+            at = bisect_left(self.rows, row)
+            self.rows.insert(at, row)
+            self.starts.insert(at, m.start)
+            self.longest = max(self.longest, m.end - m.start)
 
 
 @dataclass
@@ -52,20 +61,32 @@ class Context:
             return None
 
     def _mention_index(self) -> _MentionIndex:
-        """The mentions sorted by start, rebuilt when actors or mentions were added/removed.
-        (Extractors ask about spans thousands of times per article; scanning every mention
-        of every actor each time made long articles quadratic.)"""
-        key = _index_key(self.actors)
-        if self._mentions is None or self._mentions.key != key:
-            rows = sorted(
-                (m.start, m.end, ai, mi, actor)
-                for ai, actor in enumerate(self.actors)
-                for mi, m in enumerate(actor.mentions)
-            )
-            self._mentions = _MentionIndex(
-                key, rows, [r[0] for r in rows], max((r[1] - r[0] for r in rows), default=0)
-            )
-        return self._mentions
+        """The mentions sorted by start. Extractors ask about spans thousands of times per
+        article (scanning every mention of every actor each time made long articles
+        quadratic); actors appended since the last call are added to the index, any other
+        change (a removed or replaced actor, a mention added to an actor) rebuilds it."""
+        actors = self.actors
+        counts = list(map(len, map(_MENTIONS, actors)))
+        index = self._mentions
+        if index is not None and index.list_id == id(actors):
+            k = len(index.actors)
+            if k == len(actors) and counts == index.counts and all(map(is_, index.actors, actors)):
+                return index  # nothing changed: the common case, no copies
+            if (
+                k <= len(actors)
+                and all(map(is_, index.actors, actors[:k]))
+                and index.counts == counts[:k]
+            ):
+                for ai in range(k, len(actors)):
+                    index.add(ai, actors[ai])
+                index.actors = list(actors)
+                index.counts = counts
+                return index
+        index = _MentionIndex(id(actors), list(actors), counts, [], [])
+        for ai, actor in enumerate(actors):
+            index.add(ai, actor)
+        self._mentions = index
+        return index
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         """The actor with a mention overlapping [start, end), the longest mention first (ties:
