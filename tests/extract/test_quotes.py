@@ -332,3 +332,57 @@ def test_the_subject_of_reported_content_is_not_the_partial_quotes_speaker() -> 
     found = speakers(text)
     assert ("partial", "Wendy Parmet") in found
     assert all(s == "Wendy Parmet" for _, s in found)
+
+
+def test_according_to_a_channel_whose_clause_has_its_own_speaker() -> None:
+    text = (
+        "According to the BBC, a spokesman for the ministry expressed disappointment and "
+        "that the office intends to appeal."
+    )
+    quotes, ctx = run(text)
+    assert len(quotes) == 1
+    assert speaker_name(ctx, quotes[0]) == "a spokesman for the ministry"
+    assert next(a.name for a in ctx.actors if a.id == quotes[0].via) == "BBC"
+
+
+def test_according_to_a_plain_source_keeps_it_as_speaker() -> None:
+    quotes, ctx = run("According to the BBC, the office intends to appeal the ruling.")
+    assert [speaker_name(ctx, q) for q in quotes] == ["BBC"]
+    assert quotes[0].via is None
+
+
+def test_according_to_a_bare_plural_makes_a_group_speaker() -> None:
+    quotes, ctx = run("According to eyewitnesses, the child and his mother leapt from the hotel.")
+    assert [speaker_name(ctx, q) for q in quotes] == ["eyewitnesses"]
+
+
+def test_bare_plural_subject_stays_a_generic_voice() -> None:
+    quotes, ctx = run("Witnesses said the man fled before the police arrived.")
+    assert [speaker_name(ctx, q) for q in quotes] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The three-judge court found the advice was motivated by an improper purpose.",
+         "three-judge court"),
+        ("The Constitution specifies that officials are removed from office after impeachment.",
+         "Constitution"),
+    ],
+)
+def test_courts_and_documents_report_findings(text: str, speaker: str) -> None:
+    quotes, ctx = run(text)
+    assert [q.kind for q in quotes] == ["indirect"]
+    assert speaker_name(ctx, quotes[0]) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police found that the door had been forced open.",
+        "The court issued its ruling on Tuesday, finding it to be unlawful.",
+    ],
+)
+def test_findings_of_others_or_without_a_clause_are_no_quotes(text: str) -> None:
+    quotes, _ = run(text)
+    assert quotes == []

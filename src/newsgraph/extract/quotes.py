@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.context import Context
 from newsgraph.extract.quotes_lexicon import cue_lexicon
 from newsgraph.extract.quotes_marks import Quoted, find_quoted
-from newsgraph.extract.quotes_speakers import Speaker, SpeakerResolver, speaker_token
+from newsgraph.extract.quotes_speakers import (
+    Speaker,
+    SpeakerResolver,
+    speaker_token,
+    subject_of,
+)
 from newsgraph.model import Quote, QuoteKind, TextSpan
 from newsgraph.read.doccache import doc_text, sent_of
 
@@ -250,7 +255,7 @@ def _according_to(sent: Span, resolver: SpeakerResolver) -> Speaker | None:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc):
             for obj in tok.doc[tok.i + 1].children:
                 if obj.dep_ == "pobj":
-                    return resolver.resolve(obj)
+                    return resolver.resolve(obj, cited=True)
     return None
 
 
@@ -402,13 +407,32 @@ def _indirect(doc: Doc, quoted: list[Quoted], resolver: SpeakerResolver) -> list
     for tok in doc:
         if tok.lower_ == "according" and tok.dep_ == "prep":
             item = _according_clause(doc, tok, inside, resolver)
-        elif tok.pos_ == "VERB" and tok.lemma_.lower() in lex.clause_verbs:
+        elif tok.pos_ == "VERB" and (
+            tok.lemma_.lower() in lex.clause_verbs or _finding_by_source(tok)
+        ):
             item = _reported_clause(doc, tok, inside, resolver)
         else:
             continue
         if item is not None:
             found.append(item)
     return found
+
+
+def _finding_by_source(verb: Token) -> bool:
+    """"The three-judge court found (that) ...", "the Constitution specifies that ...": a
+    finding verb is a report only from a court, an inquiry or a document, and only with a
+    full clause after it (not "finding it to be unlawful")."""
+    lex = cue_lexicon()
+    if verb.lemma_.lower() not in lex.finding_verbs:
+        return False
+    if not any(c.dep_ == "ccomp" and _finite(c) for c in verb.children):
+        return False
+    subj = subject_of(verb)
+    return subj is not None and subj.lemma_.lower() in lex.finding_sources
+
+
+def _finite(clause: Token) -> bool:
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _reported_clause(
@@ -450,9 +474,10 @@ def _according_clause(
     source = _pobj(to) if to is not None else None
     if to is None or source is None:
         return None
-    speaker = resolver.resolve(source)
+    speaker = resolver.resolve(source, cited=True)
     if speaker is None or speaker.kind == "other":
         return None  # "according to earlier plans": no one's words
+    speaker, via = _speaker_under_channel(according, speaker, resolver)
     sent = sent_of(according)
     phrase_start = according.i
     phrase_end = resolver.phrase_span(source).end  # the source's own words, not what follows
@@ -474,7 +499,24 @@ def _according_clause(
         return None  # according to X, "...": a direct quote
     cue_end = to.idx + len(to)
     cue = TextSpan(start=according.idx, end=cue_end, text=doc_text(doc)[according.idx : cue_end])
-    return _Found("indirect", start, end, doc_text(doc)[start:end], speaker, None, cue, start, end)
+    return _Found("indirect", start, end, doc_text(doc)[start:end], speaker, via, cue, start, end)
+
+
+def _speaker_under_channel(
+    according: Token, source: Speaker, resolver: SpeakerResolver
+) -> tuple[Speaker, str | None]:
+    """"According to the BBC, a spokesman expressed ...": when the clause X frames is itself
+    someone's speech, that someone speaks and a non-person X is only the channel."""
+    verb = according.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in cue_lexicon().speech_verbs:
+        return source, None
+    who = speaker_token(verb)
+    if who is None or according.i <= who.i <= according.right_edge.i:
+        return source, None
+    inner = resolver.resolve(who)
+    if inner is None or inner.kind == "other" or inner.actor_id in (None, source.actor_id):
+        return source, None
+    return inner, source.actor_id if source.actor_id and not source.is_person else None
 
 
 def _reported(verb: Token) -> Token | None:

@@ -26,6 +26,8 @@ class CueLexicon:
     count_key_of: dict[str, str]  # word -> what it counts (dead, injured, ...)
     count_hedges: tuple[str, ...]
     title_nouns: frozenset[str] = frozenset()  # titles a name may follow: "Mayor of X Name"
+    finding_verbs: frozenset[str] = frozenset()  # "the court found that": courts, documents
+    finding_sources: frozenset[str] = frozenset()  # subject heads that make them reports
 
 
 @lru_cache(maxsize=1)
@@ -50,4 +52,6 @@ def cue_lexicon() -> CueLexicon:
         count_key_of=count_key_of,
         count_hedges=tuple(raw["count_hedges"]),
         title_nouns=frozenset(raw.get("title_nouns", ())),
+        finding_verbs=frozenset(raw.get("finding_verbs", ())),
+        finding_sources=frozenset(raw.get("finding_sources", ())),
     )

@@ -109,8 +109,11 @@ class SpeakerResolver:
             start += 1
         return self.doc[start:end]
 
-    def resolve(self, tok: Token) -> Speaker | None:
-        """The speaker a subject-like token names, or None when it cannot speak."""
+    def resolve(self, tok: Token, cited: bool = False) -> Speaker | None:
+        """The speaker a subject-like token names, or None when it cannot speak.
+
+        ``cited``: the phrase is a source the article names ("according to eyewitnesses"),
+        so even a bare plural is a definite group of speakers, not a generic voice."""
         low = tok.lower_
         if low in EXPLETIVES and tok.dep_ != "poss":
             return None
@@ -136,7 +139,7 @@ class SpeakerResolver:
             if common_kind is None:
                 return None
             actor = self.ctx.actor_at(span.start_char, span.end_char)
-            if actor is None and self.describe and not _bare_generic(tok):
+            if actor is None and self.describe and (cited or not _bare_generic(tok)):
                 return self._described(tok, common_kind)
             return Speaker(span.text, span.start_char, span.end_char, actor.id if actor else None,
                            common_kind, is_person=bool(actor and actor.kind == "person"))
