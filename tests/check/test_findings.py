@@ -74,3 +74,35 @@ def test_ordinary_article_has_no_findings() -> None:
         "The budget takes effect in July and will fund 12 new buses."
     )
     assert kinds(analyse(body)) == []
+
+
+def test_past_event_dated_after_publication() -> None:
+    a = analyse("Russia and Belarus signed a treaty on June 20, 2024 in Minsk.")
+    assert "temporal" in kinds(a)
+
+
+def test_date_of_an_embedded_action_is_no_anomaly() -> None:
+    a = analyse("The minister announced his resignation effective July 31, 2024.")
+    assert kinds(a) == []
+    a = analyse("The government declared that schools would stay closed until June 30, 2024.")
+    assert kinds(a) == []
+
+
+def test_one_event_given_two_dates() -> None:
+    a = analyse(
+        "Russian President Vladimir Putin and Kim Jong Un signed a defense treaty on June 19, "
+        "2024 in Pyongyang. The treaty, which Putin and Kim Jong Un signed on September 13, "
+        "2023, worried Seoul.",
+        published="2024-07-01",
+    )
+    found = [f for f in a.findings if f.kind == "temporal"]
+    assert len(found) == 1 and len(found[0].spans) == 2
+    assert "2023-09-13" in found[0].message and "2024-06-19" in found[0].message
+
+
+def test_two_meetings_on_two_dates_are_two_events() -> None:
+    a = analyse(
+        "Putin met Xi on March 3, 2023 in Moscow. Putin met Xi again on May 5, 2024 in Beijing.",
+        published="2024-07-01",
+    )
+    assert kinds(a) == []
