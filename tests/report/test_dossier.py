@@ -24,3 +24,11 @@ def test_hostile_text_is_escaped_in_the_html_dossier() -> None:
     assert "<script>alert" not in html
     assert "<img src=x" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_summary_names_the_lead_event(seed_analysis) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.report.dossier import summary_line
+
+    line = summary_line(seed_analysis)
+    assert "2024-12-30" in line
+    assert "Key event:" in line and "THREATEN" in line and "(USA)" in line

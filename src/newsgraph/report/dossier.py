@@ -75,15 +75,14 @@ def summary_line(analysis: Analysis) -> str:
     line = f"{head} ({art.published or 'undated'}): " + ", ".join(parts)
     rows = event_rows(analysis)
     if rows:
-        # the most telling event: asserted before reported-as-denied/hypothetical, with a
-        # target before without, then the largest absolute Goldstein score, first in text
-        key = max(
+        # the key event: news puts the main event first (inverted pyramid), so the first
+        # asserted (or alleged) event with a target, else the first event
+        key = min(
             rows,
             key=lambda r: (
-                r.event.status in ("asserted", "alleged"),
-                bool(r.event.target),
-                abs(r.event.goldstein or 0.0),
-                -r.event.span.start,
+                r.event.status not in ("asserted", "alleged"),
+                not r.event.target,
+                r.event.span.start,
             ),
         )
         line += f". Key event: {key.source} → {key.event.type} → {key.target}"
