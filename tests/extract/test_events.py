@@ -247,3 +247,13 @@ def test_nominal_event_with_passive_agent() -> None:
     ev = find(a, "ASSAULT")
     assert has_word(names(a, ev.source), "forces")
     assert has_word(names(a, ev.target), "village")
+
+
+def test_actors_in_the_setting_are_not_targets() -> None:
+    a = analyse(
+        "The president declared a tough response strategy against threats from Japan "
+        "during the annual meeting of the Socialist Party of Chile."
+    )
+    ev = find(a, "THREATEN")
+    assert has_word(names(a, ev.target), "Japan")
+    assert not has_word(names(a, ev.target), "Socialist")

@@ -190,7 +190,8 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
             # "The US and the Taliban signed a pact": each party acts towards the other
             cand.targets = _unique(cand.targets + cand.sources[::-1])
     return [
-        c for c in found
+        c
+        for c in found
         if (c.sources or c.context_source) and (not c.code or cameo_info(c.code).plover)
     ]
 
@@ -299,8 +300,15 @@ def _fallback_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate
     sources, targets = _verb_arguments(verb, sent, ctx)
     if not sources or not any(_real_actor(a) for a in targets):
         return None
-    return Candidate(trigger=[verb], code="", sources=sources, targets=targets,
-                     clause_head=verb, confidence=0.2, fallback=True)
+    return Candidate(
+        trigger=[verb],
+        code="",
+        sources=sources,
+        targets=targets,
+        clause_head=verb,
+        confidence=0.2,
+        fallback=True,
+    )
 
 
 def _real_actor(actor: Actor) -> bool:
@@ -309,7 +317,8 @@ def _real_actor(actor: Actor) -> bool:
 
 def _has_purpose(verb: Token, nouns: frozenset[str]) -> bool:
     return any(
-        p.dep_ == "prep" and p.lower_ == "for"
+        p.dep_ == "prep"
+        and p.lower_ == "for"
         and any(o.dep_ == "pobj" and o.lemma_.lower() in nouns for o in p.children)
         for p in verb.children
     )
@@ -325,9 +334,10 @@ def _agentless_plan(verb: Token) -> bool:
         deps = {c.dep_ for c in tok.children}
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if subj is not None and "agent" not in deps:
-            return subj.lemma_.lower() in frames()["plan_nouns"] or subj.lower_ in frames()[
-                "plan_nouns"
-            ]
+            return (
+                subj.lemma_.lower() in frames()["plan_nouns"]
+                or subj.lower_ in frames()["plan_nouns"]
+            )
         if subj is not None or "nsubj" in deps or tok.head.i == tok.i:
             return False
         if tok.dep_ not in ("advcl", "xcomp", "acl", "relcl"):
@@ -350,8 +360,10 @@ def _frame_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | 
         return _obligation_candidate(verb, sent, ctx)
     if lemma in words["evidence_verbs"]:
         for prep in (c for c in verb.children if c.dep_ in ("prep", "dobj")):
-            pobj = prep if prep.dep_ == "dobj" else next(
-                (c for c in prep.children if c.dep_ == "pobj"), None
+            pobj = (
+                prep
+                if prep.dep_ == "dobj"
+                else next((c for c in prep.children if c.dep_ == "pobj"), None)
             )
             if pobj is not None and pobj.lemma_.lower() in words["evidence_nouns"]:
                 return _evidence_candidate(verb, pobj, sent, ctx)
@@ -361,19 +373,28 @@ def _frame_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | 
 def _obligation_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | None:
     """ "X said Y must/should do Z": X asks Y (REQUEST), whatever Z is."""
     for comp in (c for c in verb.children if c.dep_ == "ccomp"):
-        if not any(c.dep_ == "aux" and c.lower_ in frames()["obligation_modals"]
-                   for c in comp.children):
+        if not any(
+            c.dep_ == "aux" and c.lower_ in frames()["obligation_modals"] for c in comp.children
+        ):
             continue
         subj = _subject_of(comp)
         if subj is None or subj.pos_ == "PRON":
             continue
         sources = _subject_actors(verb, sent, ctx)
         ids = {a.id for a in sources}
-        targets = [a for a in _argument_actors(subj, comp, sent, ctx, strict=False)
-                   if a.id not in ids]
+        targets = [
+            a for a in _argument_actors(subj, comp, sent, ctx, strict=False) if a.id not in ids
+        ]
         if sources and targets:
-            return Candidate(trigger=[verb], code="100", sources=sources, targets=targets,
-                             clause_head=verb, confidence=0.6, rule=True)
+            return Candidate(
+                trigger=[verb],
+                code="100",
+                sources=sources,
+                targets=targets,
+                clause_head=verb,
+                confidence=0.6,
+                rule=True,
+            )
     return None
 
 
@@ -387,23 +408,39 @@ def _report_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate |
             continue
         sources = _subject_actors(verb, sent, ctx)
         ids = {a.id for a in sources}
-        targets = [a for a in _argument_actors(subj, comp, sent, ctx, strict=False)
-                   if a.id not in ids]
+        targets = [
+            a for a in _argument_actors(subj, comp, sent, ctx, strict=False) if a.id not in ids
+        ]
         if sources and any(_real_actor(a) for a in targets):
-            return Candidate(trigger=[verb], code="", sources=sources, targets=targets,
-                             clause_head=verb, confidence=0.2, fallback=True)
+            return Candidate(
+                trigger=[verb],
+                code="",
+                sources=sources,
+                targets=targets,
+                clause_head=verb,
+                confidence=0.2,
+                fallback=True,
+            )
     return None
 
 
 def _posture_candidate(verb: Token, obj: Token, sent: SpacySpan, ctx: Context) -> Candidate | None:
     sources = _subject_actors(verb, sent, ctx)
     ids = {a.id for a in sources}
-    inside = ctx.actors_in(obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
+    start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+    inside = _outside_setting(ctx.actors_in(start, end), [obj], start, end)
     targets = [a for a in inside if a.code and a.id not in ids]
     if not sources or not targets:
         return None
-    return Candidate(trigger=[verb, obj], code="130", sources=sources, targets=targets,
-                     clause_head=verb, confidence=0.7, rule=True)
+    return Candidate(
+        trigger=[verb, obj],
+        code="130",
+        sources=sources,
+        targets=targets,
+        clause_head=verb,
+        confidence=0.7,
+        rule=True,
+    )
 
 
 def _evidence_candidate(
@@ -425,8 +462,15 @@ def _evidence_candidate(
     targets = [a for a in _unique(targets) if a.id not in ids]
     if not sources or not targets:
         return None
-    return Candidate(trigger=[verb], code="112", sources=sources, targets=targets,
-                     clause_head=verb, confidence=0.6, rule=True)
+    return Candidate(
+        trigger=[verb],
+        code="112",
+        sources=sources,
+        targets=targets,
+        clause_head=verb,
+        confidence=0.6,
+        rule=True,
+    )
 
 
 def _light_verb_candidate(verb: Token, noun: Token, sent: SpacySpan, ctx: Context) -> Candidate:
@@ -502,8 +546,21 @@ def _noun_candidate(
     return cand
 
 
-LABOUR_STRIKE_WORDS = frozenset({"hunger", "general", "sit", "labor", "labour", "workers",
-                                 "teachers", "national", "indefinite", "warning", "wildcat"})
+LABOUR_STRIKE_WORDS = frozenset(
+    {
+        "hunger",
+        "general",
+        "sit",
+        "labor",
+        "labour",
+        "workers",
+        "teachers",
+        "national",
+        "indefinite",
+        "warning",
+        "wildcat",
+    }
+)
 
 
 def _labour_strike(noun: Token, modifiers: set[str]) -> bool:
@@ -582,7 +639,31 @@ def _named_in_clause(verb: Token, ctx: Context) -> list[Actor]:
         return []
     start = min(c.left_edge.idx for c in right)
     last = max(right, key=lambda c: c.right_edge.i).right_edge
-    return [a for a in ctx.actors_in(start, last.idx + len(last)) if a.code or _named(a)]
+    end = last.idx + len(last)
+    named = [a for a in ctx.actors_in(start, end) if a.code or _named(a)]
+    return _outside_setting(named, right, start, end)
+
+
+def _outside_setting(actors: list[Actor], roots: list[Token], start: int, end: int) -> list[Actor]:
+    """Drop actors named only inside a time or circumstance phrase under ``roots``: that is
+    the setting, not the target ("... threats from X during the meeting of the party")."""
+    setting = [
+        (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+        for root in roots
+        for t in root.subtree
+        if t.dep_ == "prep" and t.lower_ in SETTING_PREPS
+    ]
+
+    def in_setting(actor: Actor) -> bool:
+        inside = [m for m in actor.mentions if start <= m.start and m.end <= end]
+        return bool(inside) and all(
+            any(a <= m.start and m.end <= b for a, b in setting) for m in inside
+        )
+
+    return [a for a in actors if not in_setting(a)] if setting else actors
+
+
+SETTING_PREPS = frozenset({"during", "amid", "throughout", "since", "until", "despite"})
 
 
 def _coordinated_subject(verb: Token) -> bool:
@@ -621,8 +702,8 @@ def _clause_targets(verb: Token, sent: SpacySpan, ctx: Context, depth: int = 0) 
     if depth < 2:
         for comp in verb.children:
             if comp.dep_ in ("xcomp", "acomp") or (
-                comp.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in
-                                             comp.children)
+                comp.dep_ == "advcl"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
             ):
                 out.extend(_clause_targets(comp, sent, ctx, depth + 1))
     return _unique([a for a in out if not _is_time_actor(a, ctx)])
@@ -698,8 +779,11 @@ def _subject_of(verb: Token) -> Token | None:
     for subj in subjects:
         # "THE HAGUE, Netherlands -- A U.N. prosecutor has charged": the doer hangs from
         # the dateline as an apposition
-        inner = [t for t in subj.subtree if t.i > dash and t.head.i < dash
-                 and t.pos_ in ("NOUN", "PROPN")]
+        inner = [
+            t
+            for t in subj.subtree
+            if t.i > dash and t.head.i < dash and t.pos_ in ("NOUN", "PROPN")
+        ]
         if inner:
             return inner[0]
     return subjects[0] if subjects else None
