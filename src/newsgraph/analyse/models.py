@@ -6,7 +6,8 @@ built over many articles: article rows, actor profiles, dyads, timelines, the ne
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -77,6 +78,24 @@ class EventSummary(BaseModel):
     target_codes: list[str]
     target_names: list[str]
     trigger: str | None
+
+    @classmethod
+    def from_row(cls, r: Sequence[Any]) -> EventSummary:
+        """From a row of the event_rows columns (article_id, event_id, type, status, day,
+        goldstein, source_codes, source_names, target_codes, target_names, trigger_text)."""
+        return cls(
+            article_id=r[0],
+            event_id=r[1],
+            type=r[2],
+            status=r[3],
+            date=r[4],
+            goldstein=r[5],
+            source_codes=list(r[6]),
+            source_names=list(r[7]),
+            target_codes=list(r[8]),
+            target_names=list(r[9]),
+            trigger=r[10],
+        )
 
 
 class ActorProfile(BaseModel):

@@ -218,22 +218,7 @@ class ProfileIndex:
                 for r in self.counterparts.get(key, [])
             ],
             timeline=bucket_timeline(self.timeline.get(key, [])),
-            recent_events=[
-                EventSummary(
-                    article_id=r[0],
-                    event_id=r[1],
-                    type=r[2],
-                    status=r[3],
-                    date=r[4],
-                    goldstein=r[5],
-                    source_codes=list(r[6]),
-                    source_names=list(r[7]),
-                    target_codes=list(r[8]),
-                    target_names=list(r[9]),
-                    trigger=r[10],
-                )
-                for r in self.recent.get(key, [])[:n_recent]
-            ],
+            recent_events=[EventSummary.from_row(r) for r in self.recent.get(key, [])[:n_recent]],
         )
 
     def knows(self, code: str, name: str | None = None) -> bool:

@@ -371,22 +371,7 @@ def list_events(
     else:
         row = con.execute(f"SELECT count(*) FROM event_rows {where}", params).fetchone()
         total = int(row[0]) if row else 0
-    items = [
-        EventSummary(
-            article_id=r[0],
-            event_id=r[1],
-            type=r[2],
-            status=r[3],
-            date=r[4],
-            goldstein=r[5],
-            source_codes=list(r[6]),
-            source_names=list(r[7]),
-            target_codes=list(r[8]),
-            target_names=list(r[9]),
-            trigger=r[10],
-        )
-        for r in rows
-    ]
+    items = [EventSummary.from_row(r) for r in rows]
     return Page(total=total, limit=limit, offset=offset, items=items)
 
 
