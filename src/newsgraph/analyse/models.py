@@ -47,6 +47,10 @@ class ActorMember(BaseModel):
     n_mentions: int
 
 
+def round_goldstein(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 2)
+
+
 class Counterpart(BaseModel):
     code: str
     names: list[str]
@@ -56,6 +60,18 @@ class Counterpart(BaseModel):
     mean_goldstein: float | None = Field(
         description="Mean Goldstein score: <0 conflict, >0 cooperation"
     )
+
+    @classmethod
+    def from_row(cls, r: Sequence[Any]) -> Counterpart:
+        """From (code, names, n_events, n_as_source, n_as_target, mean Goldstein)."""
+        return cls(
+            code=r[0],
+            names=list(r[1]),
+            n_events=r[2],
+            n_as_source=r[3],
+            n_as_target=r[4],
+            mean_goldstein=round_goldstein(r[5]),
+        )
 
 
 class TimelinePoint(BaseModel):

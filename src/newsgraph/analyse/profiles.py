@@ -26,8 +26,9 @@ from newsgraph.analyse.models import (
     Network,
     NetworkEdge,
     NetworkNode,
+    round_goldstein,
 )
-from newsgraph.analyse.queries import bucket_timeline, round_goldstein
+from newsgraph.analyse.queries import bucket_timeline
 
 Key = tuple[str, str | None]
 RECENT_KEPT = 50  # the most recent events any caller asks for (the actor page)
@@ -206,17 +207,7 @@ class ProfileIndex:
             n_articles=members[0].n_articles if name else self.code_articles.get(code, 0),
             n_events=int(n_events),
             mean_goldstein=round_goldstein(mean),
-            counterparts=[
-                Counterpart(
-                    code=r[0],
-                    names=list(r[1]),
-                    n_events=r[2],
-                    n_as_source=r[3],
-                    n_as_target=r[4],
-                    mean_goldstein=round_goldstein(r[5]),
-                )
-                for r in self.counterparts.get(key, [])
-            ],
+            counterparts=[Counterpart.from_row(r) for r in self.counterparts.get(key, [])],
             timeline=bucket_timeline(self.timeline.get(key, [])),
             recent_events=[EventSummary.from_row(r) for r in self.recent.get(key, [])[:n_recent]],
         )

@@ -28,6 +28,7 @@ from newsgraph.analyse.models import (
     Page,
     PlaceSummary,
     TimelinePoint,
+    round_goldstein,
 )
 from newsgraph.model import Analysis
 
@@ -216,7 +217,7 @@ def actor_profile(
         members=selected if name else members,
         n_articles=int(n_articles_row[0]) if n_articles_row else 0,
         n_events=int(totals[0]) if totals else 0,
-        mean_goldstein=_round(totals[1]) if totals else None,
+        mean_goldstein=round_goldstein(totals[1]) if totals else None,
         counterparts=_counterparts(con, cond, params),
         timeline=_timeline(con, cond, params),
         recent_events=list_events(con, actor=code, actor_name=name, limit=n_recent).items,
@@ -226,13 +227,6 @@ def actor_profile(
 # Goldstein means are summed as decimals: a float sum depends on the order DuckDB's threads
 # add the rows in, which moves a mean like 1.575 across the rounding boundary between runs
 # (and between these queries and the precomputed ones of newsgraph.analyse.profiles).
-
-
-def round_goldstein(value: float | None) -> float | None:
-    return None if value is None else round(float(value), 2)
-
-
-_round = round_goldstein
 
 
 def _counterparts(con: Con, cond: str, params: list[Any], limit: int = 50) -> list[Counterpart]:
@@ -256,17 +250,7 @@ def _counterparts(con: Con, cond: str, params: list[Any], limit: int = 50) -> li
         """,
         [*params, *params, limit],
     ).fetchall()
-    return [
-        Counterpart(
-            code=r[0],
-            names=list(r[1]),
-            n_events=r[2],
-            n_as_source=r[3],
-            n_as_target=r[4],
-            mean_goldstein=_round(r[5]),
-        )
-        for r in rows
-    ]
+    return [Counterpart.from_row(r) for r in rows]
 
 
 def _timeline(con: Con, cond: str, params: list[Any]) -> list[TimelinePoint]:
@@ -305,7 +289,7 @@ def bucket_timeline(rows: list[tuple[Any, ...]]) -> list[TimelinePoint]:
             n_events=int(b[0]),
             n_cooperative=int(b[1]),
             n_conflictual=int(b[2]),
-            mean_goldstein=_round(b[3] / b[4]) if b[4] else None,
+            mean_goldstein=round_goldstein(b[3] / b[4]) if b[4] else None,
         )
         for period, b in sorted(buckets.items())
     ]
@@ -400,7 +384,7 @@ def actor_network(
         [*params, min_events, limit],
     ).fetchall()
     edges = [
-        NetworkEdge(source=r[0], target=r[1], n_events=r[2], mean_goldstein=_round(r[3]))
+        NetworkEdge(source=r[0], target=r[1], n_events=r[2], mean_goldstein=round_goldstein(r[3]))
         for r in rows
     ]
     codes = sorted({e.source for e in edges} | {e.target for e in edges})

@@ -55,20 +55,27 @@ def _quote_matches(analysis: Analysis, quote: Quote, item: dict[str, Any]) -> bo
 
 
 def score_quotes(analysis: Analysis, gold: list[dict[str, Any]]) -> PRF:
-    prf = PRF("quotes")
-    matched: set[str] = set()
     kinds = {g.get("kind") for g in gold}
-    for quote in analysis.quotes:
-        if kinds and None not in kinds and quote.kind not in kinds:
-            continue
-        hits = [g["id"] for g in gold if _quote_matches(analysis, quote, g)]
+    scored = [
+        q for q in analysis.quotes if not (kinds and None not in kinds and q.kind not in kinds)
+    ]
+    hits = [[g["id"] for g in gold if _quote_matches(analysis, q, g)] for q in scored]
+    return _tally("quotes", hits, {g["id"] for g in gold})
+
+
+def _tally(name: str, hits_per_item: list[list[str]], counted: set[str]) -> PRF:
+    """Each system item is a true positive if it matches any gold item, else a false
+    positive; recall is over the ``counted`` gold ids (core ones) that some item matched."""
+    prf = PRF(name)
+    matched: set[str] = set()
+    for hits in hits_per_item:
         if hits:
             prf.tp_sys += 1
-            matched.update(hits)
+            matched.update(h for h in hits if h in counted)
         else:
             prf.fp += 1
     prf.tp_gold = len(matched)
-    prf.fn = len(gold) - len(matched)
+    prf.fn = len(counted - matched)
     return prf
 
 
@@ -91,24 +98,18 @@ def _source_matches(analysis: Analysis, claim: Claim, wanted: Any) -> bool:
 
 
 def score_claims(analysis: Analysis, gold: list[dict[str, Any]]) -> PRF:
-    prf = PRF("claims")
     body = analysis.article.body
     located = [(g, _find(body, g["evidence"])) for g in gold]
-    matched: set[str] = set()
-    for claim in analysis.claims:
-        span = (claim.span.start, claim.span.end)
-        hits = [
+    hits = [
+        [
             g["id"] for g, where in located
-            if where and _overlaps(span, where) and _source_matches(analysis, claim, g["source"])
+            if where
+            and _overlaps((c.span.start, c.span.end), where)
+            and _source_matches(analysis, c, g["source"])
         ]
-        if hits:
-            prf.tp_sys += 1
-            matched.update(hits)
-        else:
-            prf.fp += 1
-    prf.tp_gold = len(matched)
-    prf.fn = len(gold) - len(matched)
-    return prf
+        for c in analysis.claims
+    ]  # fmt: skip
+    return _tally("claims", hits, {g["id"] for g in gold})
 
 
 def _finding_matches(body: str, finding: Finding, item: dict[str, Any]) -> bool:
@@ -120,17 +121,7 @@ def _finding_matches(body: str, finding: Finding, item: dict[str, Any]) -> bool:
 
 
 def score_findings(analysis: Analysis, gold: list[dict[str, Any]]) -> PRF:
-    prf = PRF("findings")
     body = analysis.article.body
     core = {g["id"] for g in gold if g.get("core", True)}
-    matched: set[str] = set()
-    for finding in analysis.findings:
-        hits = [g["id"] for g in gold if _finding_matches(body, finding, g)]
-        if hits:
-            prf.tp_sys += 1
-            matched.update(h for h in hits if h in core)
-        else:
-            prf.fp += 1
-    prf.tp_gold = len(matched)
-    prf.fn = len(core - matched)
-    return prf
+    hits = [[g["id"] for g in gold if _finding_matches(body, f, g)] for f in analysis.findings]
+    return _tally("findings", hits, core)
