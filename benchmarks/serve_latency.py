@@ -1,22 +1,27 @@
-"""Workbench latency: p50/p95/p99 of the article and actor endpoints under concurrent
-clients on loopback (target: p95 ≤ 50 ms with 20 clients). Not a test.
+"""Workbench latency: p50/p95/p99 of the article and actor endpoints under 20 concurrent
+clients on loopback (target: p95 ≤ 50 ms). Not a test.
 
-    PYTHONPATH=src python benchmarks/serve_latency.py --db bench.duckdb --limit 2000
+    PYTHONPATH=src python benchmarks/serve_latency.py --db bench.duckdb [--workers 1,2]
 
 The first run builds the store (the 283 Wikinews articles and the first ``--limit`` items of
-current-events.jsonl, analysed by the pipeline); later runs reuse it. The server runs in a
-subprocess (uvicorn, one worker) so that the client does not share its interpreter.
+current-events.jsonl, all 10,563 by default, analysed by the pipeline: about half an hour on
+two cores); later runs reuse it. The server is `newsgraph serve` in a subprocess, with one
+worker process and then two (the store read-only); the load comes from wrk (Debian package
+``wrk``), a C program, so the client neither shares the server's interpreter nor costs more
+CPU than the server. Each client sends its next request when the last is answered.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
+import os
 import random
-import statistics
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from urllib.parse import quote
@@ -53,119 +58,163 @@ def build_store(db: Path, limit: int) -> None:
     print(f"built {db}: {len(articles)} articles analysed and stored in {took:.0f} s")
 
 
-def sample_keys(db: Path, seed: int, n: int) -> tuple[list[str], list[tuple[str, str | None]]]:
-    """Article ids, and actor codes weighted towards the busy ones (what analysts open)."""
+def sample_paths(db: Path, seed: int) -> dict[str, list[str]]:
+    """Request paths, each stored article and actor once, in a seeded random order: a request
+    asks for something not asked before (a first open, no answer cached yet)."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        ids = [r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()]
-        codes = con.execute(
-            "SELECT code, name, kind, count(*) AS n FROM actors WHERE code IS NOT NULL "
-            "GROUP BY ALL ORDER BY n DESC LIMIT 400"
+        ids = [r[0] for r in con.execute("SELECT article_id FROM articles ORDER BY 1").fetchall()]
+        members = con.execute(
+            "SELECT DISTINCT code, CASE WHEN kind IN ('person', 'organization') THEN name END "
+            "FROM actors WHERE code IS NOT NULL ORDER BY ALL"
         ).fetchall()
     finally:
         con.close()
     rng = random.Random(seed)
-    actors = [(c, nm if kind == "person" else None) for c, nm, kind, _ in codes]
-    return rng.choices(ids, k=n), (rng.choices(actors, k=n) if actors else [])
+    rng.shuffle(ids)
+    rng.shuffle(members)
+    codes = sorted({code for code, _ in members})
+    rng.shuffle(codes)
+    return {
+        "articles": ids,
+        "members": [
+            f"{quote(c, safe='')}" + (f"?name={quote(n)}" if n else "") for c, n in members
+        ],
+        "codes": [quote(c, safe="") for c in codes],
+    }
 
 
-async def hammer(base: str, paths: list[str], clients: int) -> tuple[list[float], int]:
-    latencies: list[float] = []
-    failures = 0
-    queue: asyncio.Queue[str] = asyncio.Queue()
-    for p in paths:
-        queue.put_nowait(p)
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
-
-        async def worker() -> None:
-            nonlocal failures
-            while not queue.empty():
-                path = queue.get_nowait()
-                t0 = time.perf_counter()
-                resp = await client.get(path)
-                latencies.append((time.perf_counter() - t0) * 1000)
-                failures += resp.status_code != 200
-
-        await asyncio.gather(*(worker() for _ in range(clients)))
-    return latencies, failures
+WRK_SCRIPT = """
+local paths = {}
+for line in io.lines(os.getenv("NEWSGRAPH_PATHS")) do paths[#paths + 1] = line end
+local i = 0
+function request()
+  i = i + 1
+  return wrk.format("GET", paths[((i - 1) % #paths) + 1])
+end
+function done(summary, latency, requests)
+  io.write(string.format("RESULT %d %d %.3f %.3f %.3f %.3f\\n", summary.requests,
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, summary.duration / 1e6))
+end
+"""
 
 
-def pct(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+@dataclass
+class Result:
+    n: int
+    failed: int
+    p50: float
+    p95: float
+    p99: float
+    rate: float
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    code = (
-        "import uvicorn; from newsgraph.serve.app import create_app; "
-        f"uvicorn.run(create_app({str(db)!r}), host='127.0.0.1', port={port}, log_level='warning')"
+def run_wrk(base: str, paths: list[str], clients: int, seconds: float, tmp: Path) -> Result:
+    """wrk (C, one thread): the load generator must not share the server's interpreter or
+    cost more CPU than the server, or it measures itself. Each wrk connection is a client
+    sending its next request as soon as the last is answered. wrk spreads its request
+    counter over the connections, so each path is asked once while the list lasts."""
+    script = tmp / "paths.lua"
+    script.write_text(WRK_SCRIPT)
+    listing = tmp / "paths.txt"
+    listing.write_text("\n".join(paths) + "\n")
+    cmd = ["wrk", "-t1", f"-c{clients}", f"-d{round(seconds)}s", "-s", str(script), base]
+    out = subprocess.run(
+        cmd, env={**os.environ, "NEWSGRAPH_PATHS": str(listing)}, capture_output=True, text=True
     )
-    proc = subprocess.Popen([sys.executable, "-c", code])
-    deadline = time.monotonic() + 120
+    line = next((ln for ln in out.stdout.splitlines() if ln.startswith("RESULT")), None)
+    if line is None:
+        raise SystemExit(f"wrk failed: {out.stdout}{out.stderr}")
+    n, failed, p50, p95, p99, took = line.split()[1:]
+    return Result(int(n), int(failed), float(p50), float(p95), float(p99), int(n) / float(took))
+
+
+def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+    cmd = [sys.executable, "-m", "newsgraph.cli", "serve", "--db", str(db), "--port", str(port)]
+    proc = subprocess.Popen(
+        [*cmd, "--workers", str(workers)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1).status_code == 200:
+                time.sleep(2 * workers)  # let every worker finish loading its snapshot
                 return proc
         except httpx.HTTPError:
-            time.sleep(0.2)
+            time.sleep(0.3)
     proc.kill()
     raise SystemExit("the server did not start")
+
+
+def workloads(keys: dict[str, list[str]], warm_n: int) -> dict[str, list[str]]:
+    articles, members, codes = keys["articles"], keys["members"], keys["codes"]
+    return {
+        "GET /static/app.css (floor)": ["/static/app.css"],
+        "GET /api/articles/{id}": [f"/api/articles/{quote(i, safe=':')}" for i in articles],
+        "GET /api/actors/{code}": [f"/api/actors/{m}" for m in members],
+        "GET /articles/{id} (page)": [f"/articles/{quote(i, safe=':')}" for i in articles],
+        "GET /actors/{code} (page)": [f"/actors/{c}" for c in codes],
+        # the same few pages again and again: what answers cached for the snapshot give
+        "GET /articles/{id} (page, repeat)": [
+            f"/articles/{quote(i, safe=':')}" for i in articles[-warm_n:]
+        ],
+        "GET /actors/{code} (page, repeat)": [f"/actors/{c}" for c in codes[-warm_n:]],
+        "GET /api/articles?q= (search)": [f"/api/articles?q={w}" for w in SEARCH_WORDS],
+    }
+
+
+SEARCH_WORDS = ["police", "election", "minister", "protest", "court", "storm", "border", "talks"]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--db", type=Path, default=Path("serve-bench.duckdb"))
-    ap.add_argument("--limit", type=int, default=2000, help="current-events items to store")
+    ap.add_argument("--limit", type=int, default=10_563, help="current-events items to store")
     ap.add_argument("--rebuild", action="store_true")
-    ap.add_argument("--requests", type=int, default=2000, help="requests per endpoint")
+    ap.add_argument("--seconds", type=int, default=4, help="per workload")
     ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--workers", default="1,2", help="server processes to try, e.g. 1,2")
     ap.add_argument("--port", type=int, default=8765)
     args = ap.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk not found: `apt-get install wrk` (the load must come from C)")
     if args.rebuild and args.db.exists():
         args.db.unlink()
     if not args.db.exists():
         build_store(args.db, args.limit)
-    ids, actors = sample_keys(args.db, seed=1, n=args.requests)
+    keys = sample_paths(args.db, seed=1)
     con = duckdb.connect(str(args.db), read_only=True)
     counts = con.execute(
         "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), "
         "(SELECT count(*) FROM actors), (SELECT count(DISTINCT code) FROM actors)"
     ).fetchone()
     con.close()
+    assert counts is not None
     print(f"store: {counts[0]} articles, {counts[1]} events, {counts[2]} actors, {counts[3]} codes")
-    workloads = {
-        # the floor: a small static file, no store, no template (what the box itself allows)
-        "GET /static/map.js (floor)": ["/static/map.js"] * args.requests,
-        "GET /api/articles/{id}": [f"/api/articles/{quote(i, safe=':')}" for i in ids],
-        "GET /api/actors/{code}": [
-            f"/api/actors/{quote(c, safe='')}" + (f"?name={quote(n)}" if n else "")
-            for c, n in actors
-        ],
-        "GET /articles/{id} (page)": [f"/articles/{quote(i, safe=':')}" for i in ids],
-        "GET /actors/{code} (page)": [f"/actors/{quote(c, safe='')}" for c, _ in actors],
-        "GET /api/articles?q=": [f"/api/articles?q={w}" for w in ["police", "election"] * 50],
-    }
-    proc = start_server(args.db, args.port)
-    try:
-        base = f"http://127.0.0.1:{args.port}"
-        asyncio.run(hammer(base, workloads["GET /api/articles/{id}"][:100], args.clients))  # warm
-        print(f"{args.clients} concurrent clients, loopback, one uvicorn worker")
-        head = ("endpoint", "n", "p50 ms", "p95 ms", "p99 ms", "req/s")
-        print("{:28} {:>6} {:>8} {:>8} {:>8} {:>8} fail".format(*head))
-        for name, paths in workloads.items():
-            if not paths:
-                print(f"{name:28} (nothing to ask: no coded actors stored)")
-                continue
-            t0 = time.perf_counter()
-            lat, failed = asyncio.run(hammer(base, paths, args.clients))
-            rate = len(lat) / (time.perf_counter() - t0)
-            print(
-                f"{name:28} {len(lat):6d} {pct(lat, 50):8.1f} {pct(lat, 95):8.1f} "
-                f"{pct(lat, 99):8.1f} {rate:8.0f} {failed}"
-            )
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    print(f"load: {args.clients} concurrent clients (wrk), loopback, {args.seconds:g} s each")
+    head = ("workers", "endpoint", "n", "p50 ms", "p95 ms", "p99 ms", "req/s", "fail")
+    print("{:>7} {:34} {:>6} {:>8} {:>8} {:>8} {:>8} {:>5}".format(*head))
+    for workers in [int(w) for w in args.workers.split(",")]:
+        proc = start_server(args.db, args.port, workers)
+        try:
+            base = f"http://127.0.0.1:{args.port}"
+            with tempfile.TemporaryDirectory() as tmp:
+                for name, paths in workloads(keys, warm_n=50).items():
+                    r = run_wrk(base, paths, args.clients, args.seconds, Path(tmp))
+                    print(
+                        f"{workers:7d} {name:34} {r.n:6d} {r.p50:8.1f} {r.p95:8.1f} "
+                        f"{r.p99:8.1f} {r.rate:8.0f} {r.failed:5d}",
+                        flush=True,
+                    )
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+    print(
+        "first opens: each request asks for an article or actor not asked before; "
+        "repeat: 50 pages asked again and again (answers cached per store snapshot)"
+    )
 
 
 if __name__ == "__main__":

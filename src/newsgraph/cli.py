@@ -396,6 +396,15 @@ def serve(
     db: DbOption = DEFAULT_DB_PATH,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Server processes. Several answer more readers at once, but then the store "
+            "is served read-only: pasted articles are analysed, not stored.",
+        ),
+    ] = 1,
 ) -> None:
     """The analyst's workbench: HTTP API (OpenAPI at /docs) and web UI over the store."""
     try:
@@ -404,7 +413,16 @@ def serve(
         raise _fail(f"the workbench is not available in this build ({exc.name})") from exc
     import uvicorn
 
-    uvicorn.run(api.create_app(db), host=host, port=port)
+    if workers == 1:
+        uvicorn.run(api.create_app(db), host=host, port=port)
+        return
+    if not Path(db).is_file():
+        raise _fail(f"{db}: no such store; analyse articles into it first, then serve it")
+    api.create_app(db, read_only=True)  # fail here, once, if the store cannot be read
+    os.environ[api.DB_ENV] = str(Path(db).resolve())
+    uvicorn.run(
+        "newsgraph.serve.app:app_from_env", factory=True, workers=workers, host=host, port=port
+    )
 
 
 @app.command()

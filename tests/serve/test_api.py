@@ -167,3 +167,14 @@ def test_missing_store_file_is_created(tmp_path: Path) -> None:
     with TestClient(create_app(path)) as c:
         assert c.get("/api/articles").json() == {"total": 0, "limit": 20, "offset": 0, "items": []}
     assert path.exists()
+
+
+def test_pages_remembered_for_a_snapshot_follow_a_write(client: TestClient) -> None:
+    """A page or answer cached before a write (even a 404) is not served after it."""
+    text = {"text": "A text stored later.", "title": "Later"}
+    article_id = client.post("/api/analyze", json=text).json()["article"]["id"]
+    assert client.get(f"/articles/{article_id}").status_code == 404
+    assert client.get(f"/api/articles/{article_id}").status_code == 404
+    assert client.post("/api/analyze?store=true", json=text).status_code == 200
+    assert client.get(f"/articles/{article_id}").status_code == 200
+    assert client.get(f"/api/articles/{article_id}").json()["article"]["title"] == "Later"

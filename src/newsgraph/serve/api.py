@@ -21,7 +21,7 @@ from newsgraph.analyse.models import (
 )
 from newsgraph.errors import InputError
 from newsgraph.model import Analysis, Article
-from newsgraph.serve.state import analyze_input, database
+from newsgraph.serve.state import analyze_input, database, run_read
 
 router = APIRouter(prefix="/api")
 
@@ -98,10 +98,14 @@ def list_articles(
     tags=["articles"],
     responses={404: {"description": "No stored article has this id"}},
 )
-def get_article(request: Request, article_id: str) -> Response:
+async def get_article(request: Request, article_id: str) -> Response:
     """One article with its full analysis (contract newsgraph.analysis/1)."""
-    stored = database(request).cached(
-        ("article-json", article_id), lambda con: queries.get_analysis_json(con, article_id)
+    db = database(request)
+    stored = await run_read(
+        db,
+        lambda: db.cached(
+            ("article-json", article_id), lambda con: queries.get_analysis_json(con, article_id)
+        ),
     )
     if stored is None:
         raise HTTPException(404, f"no stored article has the id {article_id!r}")
@@ -129,7 +133,7 @@ def list_actors(
     tags=["actors"],
     responses={404: {"description": "The store never saw this actor"}},
 )
-def get_actor(
+async def get_actor(
     request: Request,
     code: str,
     name: Annotated[
@@ -137,7 +141,8 @@ def get_actor(
     ] = None,
 ) -> ActorProfile:
     """An actor code (or one named member): counterparts, mean Goldstein, timeline."""
-    profile = database(request).actor_profile(code, name)
+    db = database(request)
+    profile = await run_read(db, lambda: db.actor_profile(code, name))
     if profile is None:
         who = f"{name!r} under {code!r}" if name else repr(code)
         raise HTTPException(404, f"no stored actor {who}")

@@ -9,19 +9,20 @@ never as a traceback.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.serve import api, web
-from newsgraph.serve.db import Database
+from newsgraph.serve.assets import StaticAssets
+from newsgraph.serve.db import Database, ReadOnlyStoreError
 from newsgraph.serve.state import Analyzer, default_analyzer
 
 log = logging.getLogger("newsgraph.serve")
@@ -33,6 +34,35 @@ CSP = (
     "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
+
+
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+]
+
+
+class SecurityHeaders:
+    """Adds the security headers to every HTTP response. A plain ASGI middleware: Starlette's
+    ``BaseHTTPMiddleware`` costs a task group and a body stream per request."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [h for h in SECURITY_HEADERS if h[0] not in present]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def _wants_json(request: Request) -> bool:
@@ -56,10 +86,13 @@ def _validation_detail(exc: RequestValidationError) -> list[dict[str, object]]:
     ]
 
 
-def create_app(db_path: str | Path, analyzer: Analyzer | None = None) -> FastAPI:
-    """The app over the DuckDB file ``db_path`` (created when missing). ``analyzer`` turns
-    an Article into an Analysis (default: the full pipeline, loaded on first use)."""
-    db = Database(db_path)
+def create_app(
+    db_path: str | Path, analyzer: Analyzer | None = None, read_only: bool = False
+) -> FastAPI:
+    """The app over the DuckDB file ``db_path`` (created when missing, unless ``read_only``).
+    ``analyzer`` turns an Article into an Analysis (default: the full pipeline, loaded on
+    first use). ``read_only``: analyses are never stored (for several worker processes)."""
+    db = Database(db_path, read_only=read_only)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -93,6 +126,10 @@ def create_app(db_path: str | Path, analyzer: Analyzer | None = None) -> FastAPI
         where = ".".join(str(p) for p in first.get("loc", ()))
         return _error(request, 400, f"{where}: {first.get('msg', 'invalid request')}")
 
+    @app.exception_handler(ReadOnlyStoreError)
+    async def read_only_store(request: Request, exc: ReadOnlyStoreError) -> Response:
+        return _error(request, 409, str(exc))
+
     @app.exception_handler(NewsgraphError)
     async def newsgraph_error(request: Request, exc: NewsgraphError) -> Response:
         return _error(request, 422, str(exc))
@@ -102,17 +139,19 @@ def create_app(db_path: str | Path, analyzer: Analyzer | None = None) -> FastAPI
         log.exception("unhandled error on %s", request.url.path)
         return _error(request, 500, "internal error; the server log has the details")
 
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
-
     app.include_router(api.router)
     app.include_router(web.router)
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.mount("/static", StaticAssets(STATIC_DIR), name="static")
+    app.add_middleware(SecurityHeaders)
     return app
+
+
+DB_ENV = "NEWSGRAPH_SERVE_DB"
+
+
+def app_from_env() -> FastAPI:
+    """The app for each of several worker processes (``newsgraph serve --workers N``): the
+    store named by ``$NEWSGRAPH_SERVE_DB``, read-only, as several processes may hold it."""
+    import os
+
+    return create_app(os.environ[DB_ENV], read_only=True)

@@ -13,13 +13,15 @@ from fastapi.responses import HTMLResponse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from newsgraph.analyse import queries
+from newsgraph.analyse.profiles import RECENT_KEPT, ProfileIndex
 from newsgraph.model import PLOVER_TYPES, Actor, Analysis
 from newsgraph.report.dossier import dossier_context
 from newsgraph.serve import svg
-from newsgraph.serve.state import InputError, analyze_input, database
+from newsgraph.serve.state import InputError, analyze_input, database, run_read
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 25
+ACTOR_PAGE_RECENT = RECENT_KEPT  # events listed on an actor page
 
 
 def _date_text(d: Any) -> str:
@@ -40,6 +42,7 @@ def env() -> Environment:
         autoescape=select_autoescape(["html", "j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates ship with the package: no stat() per page
     )
     environment.filters["date_text"] = _date_text
     environment.filters["urlpart"] = lambda s: quote(str(s), safe="")
@@ -54,6 +57,10 @@ def env() -> Environment:
 
 def render(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     return HTMLResponse(env().get_template(name).render(**context), status_code=status_code)
+
+
+def render_bytes(name: str, **context: Any) -> bytes:
+    return env().get_template(name).render(**context).encode()
 
 
 def article_href(article_id: str) -> str:
@@ -120,24 +127,38 @@ def home(
     )
 
 
-def _article_page(
-    analysis: Analysis, note: str | None = None, status_code: int = 200
-) -> HTMLResponse:
+def _article_context(analysis: Analysis, note: str | None = None) -> dict[str, Any]:
     ctx = dossier_context(analysis)
     ctx.update(standalone=False, actor_link=actor_link, note=note)
     ctx["title"] = analysis.article.title or analysis.article.id
     ctx["places_svg"] = None
-    return render("article_page.html.j2", status_code=status_code, **ctx)
+    return ctx
+
+
+def _article_page(analysis: Analysis, note: str | None = None) -> HTMLResponse:
+    return render("article_page.html.j2", **_article_context(analysis, note))
+
+
+def _stored_article_page(con: Any, article_id: str) -> bytes | None:
+    analysis = queries.get_analysis(con, article_id)
+    if analysis is None:
+        return None
+    return render_bytes("article_page.html.j2", **_article_context(analysis))
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
-def article(request: Request, article_id: str) -> HTMLResponse:
-    analysis = database(request).cached(
-        ("analysis", article_id), lambda con: queries.get_analysis(con, article_id)
+async def article(request: Request, article_id: str) -> HTMLResponse:
+    db = database(request)
+    # a stored article's page is fixed for this snapshot of the store: rendered once
+    page = await run_read(
+        db,
+        lambda: db.cached(
+            ("article-page", article_id), lambda con: _stored_article_page(con, article_id)
+        ),
     )
-    if analysis is None:
+    if page is None:
         raise HTTPException(404, f"No stored article has the id {article_id!r}.")
-    return _article_page(analysis)
+    return HTMLResponse(page)
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -161,25 +182,36 @@ def actors(
     )
 
 
-@router.get("/actors/{code:path}", response_class=HTMLResponse)
-def actor(
-    request: Request, code: str, name: Annotated[str | None, Query(max_length=300)] = None
-) -> HTMLResponse:
-    db = database(request)
-    profile = db.actor_profile(code, name, n_recent=50)
+def _actor_page(profiles: ProfileIndex, code: str, name: str | None) -> bytes | None:
+    profile = profiles.profile(code, name, ACTOR_PAGE_RECENT)
     if profile is None:
-        who = f"{name!r} under the code {code!r}" if name else f"the code {code!r}"
-        raise HTTPException(404, f"The store has no actor {who}.")
-    net = db.actor_network(focus=code, limit=40)
-    # the layout is the costly part of the page and fixed per snapshot: remember it
-    network_svg = db.cached(("network-svg", code), lambda _: svg.network_svg(net, focus=code))
-    return render(
+        return None
+    net = profiles.network(code, 1, 40)
+    return render_bytes(
         "actor.html.j2",
         p=profile,
         title=name or code,
         timeline_svg=svg.timeline_svg(profile.timeline),
-        network_svg=network_svg,
+        network_svg=svg.network_svg(net, focus=code),
     )
+
+
+@router.get("/actors/{code:path}", response_class=HTMLResponse)
+async def actor(
+    request: Request, code: str, name: Annotated[str | None, Query(max_length=300)] = None
+) -> HTMLResponse:
+    db = database(request)
+    # the network layout makes the page costly, and the page is fixed per snapshot
+    page = await run_read(
+        db,
+        lambda: db.cached(
+            ("actor-page", code, name), lambda _: _actor_page(db.profiles, code, name)
+        ),
+    )
+    if page is None:
+        who = f"{name!r} under the code {code!r}" if name else f"the code {code!r}"
+        raise HTTPException(404, f"The store has no actor {who}.")
+    return HTMLResponse(page)
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -266,8 +298,11 @@ def paste(
             "paste.html.j2", status_code=422, title="Paste an article", form=form, error=exc.reason
         )
     note = "Analysed now; not stored."
-    if store:
-        result = database(request).write([analysis])
+    db = database(request)
+    if store and db.read_only:
+        note = "Analysed now; not stored: this workbench serves its store read-only."
+    elif store:
+        result = db.write([analysis])
         note = (
             "Analysed and stored."
             if result.stored or result.replaced
