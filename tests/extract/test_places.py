@@ -210,3 +210,12 @@ def test_pacific_region_is_the_ocean_region() -> None:
     assert found, "the Pacific is not recognised"
     pacific = found[0]
     assert pacific.feature in ("ocean", "region") and pacific.country is None
+
+
+def test_one_mention_of_its_country_is_enough_for_a_world_city() -> None:
+    text = (
+        "Australia reported cases in Victoria, New South Wales and Melbourne. "
+        "Canada confirmed one case. Flights from Toronto were checked."
+    )
+    toronto = place(places_of(text), "Toronto")
+    assert toronto.country == "CAN" and near(toronto, 43.70, -79.42, km=30)

@@ -54,6 +54,7 @@ CAPITAL_VOTE, CAPITAL_VOTE_CAP = 1.0, 2.0
 STRONG_CITY_POPULATION = 100_000
 ENTITY_CITY_POPULATION = 10_000
 BIG_CITY_POPULATION = 1_000_000
+MAJOR_FEATURES = frozenset({"country", "city", "capital", "admin1"})
 CAPITALS = "@capitals"  # pseudo-country counting names resolved to national capitals
 # "X, Y" / "X in Y" / "X (Y)": Y may be the division or country that contains X.
 HIERARCHY_GAP = re.compile(r"^\s*(,|in|\()\s*(the\s+)?$", re.IGNORECASE)
@@ -313,6 +314,11 @@ def _votes(names: Iterable[_Name]) -> tuple[Counter[str], Counter[str]]:  # coun
     return countries, admin1s
 
 
+def _is_major(entry: Entry) -> bool:
+    """A country, city or first-level division of millions."""
+    return entry.feature in MAJOR_FEATURES and entry.population >= BIG_CITY_POPULATION
+
+
 def _context_score(
     name: _Name,
     cand: Candidate,
@@ -324,6 +330,10 @@ def _context_score(
     score = 0.0
     if entry.country:
         votes = countries[entry.country] - (name.weight if own.country == entry.country else 0.0)
+        if votes > 0 and _is_major(entry):
+            # one mention of its country is enough for a place known far beyond it
+            # ("Toronto" with "Canada" beats an Australian village, whatever Australia's count)
+            votes = COUNTRY_VOTE_CAP
         score += COUNTRY_VOTE * min(votes, COUNTRY_VOTE_CAP)
         score += ACTOR_COUNTRY_BONUS if entry.country in actor_countries else 0.0
     if entry.feature == "capital":
