@@ -219,3 +219,9 @@ def test_one_mention_of_its_country_is_enough_for_a_world_city() -> None:
     )
     toronto = place(places_of(text), "Toronto")
     assert toronto.country == "CAN" and near(toronto, 43.70, -79.42, km=30)
+
+
+def test_name_cut_before_a_lowercase_link_is_extended() -> None:
+    places = places_of("Brazil has confirmed cases in Rio Grande do Sul.")
+    state = place(places, "Rio Grande do Sul")
+    assert state.feature == "admin1" and state.country == "BRA"

@@ -32,6 +32,8 @@ CONNECTORS = frozenset(
     {"of", "de", "del", "la", "el", "al", "upon", "on", "da", "do", "dos", "'s", "\u2019s"}
 )  # "'s": "People's Republic of China"
 LEFT_CONNECTORS = CONNECTORS | {"the"}
+# Lower-case words inside a name that may follow the part the NER kept ("Rio Grande do Sul").
+NAME_LINKS = CONNECTORS - {"'s", "\u2019s", "on", "upon"}
 # Features for which an ORG-labelled whole name is read as a place.
 WHOLE_ORG_FEATURES = frozenset(
     {"country", "admin1", "region", "continent", "sea", "ocean", "island", "peninsula"}
@@ -181,14 +183,15 @@ def _whole_place(ent: Span, gazetteer: Gazetteer) -> Toponym | None:
 
 def _extend_right(ent: Span, gazetteer: Gazetteer) -> Span:
     """Grow an entity over a hyphenated or capitalised continuation that the NER cut off
-    ("Saxony" + "-Anhalt", "Guinea" + "-Bissau") when the longer name is in the gazetteer."""
+    ("Saxony" + "-Anhalt", "Guinea" + "-Bissau", "Rio Grande" + "do Sul") when the longer name
+    is in the gazetteer."""
     doc = ent.doc
     best = ent
     for end in range(ent.end + 1, min(ent.end + 3, len(doc)) + 1):
         added = doc[ent.end : end]
-        if not all(t.text == "-" or _is_capitalised(t) for t in added):
+        if not all(t.text == "-" or _is_capitalised(t) or t.lower_ in NAME_LINKS for t in added):
             break
-        if added[-1].text == "-":
+        if added[-1].text == "-" or added[-1].lower_ in NAME_LINKS:
             continue
         longer = doc[ent.start : end]
         if " -" in longer.text or "- " in longer.text:
