@@ -13,7 +13,8 @@ Sources (all offline, all read from installed packages or the curated files in d
 - data/places/wikipedia_points.tsv: the coordinates English Wikipedia gives for every country
   and territory, the continents and the UK's constituent countries (recalled, with a confidence
   column); by default its high- and medium-confidence rows replace the reference points of the
-  same keys (evaluation sets take their coordinates from Wikipedia); ``--reference-only`` keeps
+  same keys (evaluation sets take their coordinates from Wikipedia), and a country whose row
+  is low takes the Factbook point (countryinfo ``latlng``); ``--reference-only`` keeps
   reference_points.tsv alone;
 - data/places/regions.tsv, aliases.tsv, demonyms.txt: curated.
 

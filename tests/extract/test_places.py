@@ -225,3 +225,9 @@ def test_name_cut_before_a_lowercase_link_is_extended() -> None:
     places = places_of("Brazil has confirmed cases in Rio Grande do Sul.")
     state = place(places, "Rio Grande do Sul")
     assert state.feature == "admin1" and state.country == "BRA"
+
+
+def test_uncertain_wikipedia_country_point_falls_back_to_the_factbook() -> None:
+    # wikipedia_points.tsv recalls Canada's point with low confidence: the Factbook's 60N 95W
+    canada = place(places_of("Exports from Canada rose."), "Canada")
+    assert near(canada, 60.0, -95.0, km=1)
