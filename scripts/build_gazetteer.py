@@ -13,7 +13,8 @@ Sources (all offline, all read from installed packages or the curated files in d
 - data/places/wikipedia_points.tsv: the coordinates English Wikipedia gives for every country
   and territory, the continents and the UK's constituent countries (recalled, with a confidence
   column); by default its high- and medium-confidence rows replace the reference points of the
-  same keys (evaluation sets take their coordinates from Wikipedia); ``--reference-only`` keeps
+  same keys (evaluation sets take their coordinates from Wikipedia), and a country whose row
+  is low takes the Factbook point (countryinfo ``latlng``); ``--reference-only`` keeps
   reference_points.tsv alone;
 - data/places/regions.tsv, aliases.tsv, demonyms.txt: curated.
 
@@ -166,9 +167,11 @@ def load_reference_points() -> dict[str, tuple[float, float]]:
     return points
 
 
-def load_wikipedia_points() -> dict[str, tuple[float, float]]:
-    """Trusted (high/medium confidence) Wikipedia points by reference_points.tsv key."""
+def load_wikipedia_points() -> tuple[dict[str, tuple[float, float]], set[str]]:
+    """Trusted (high/medium confidence) Wikipedia points by reference_points.tsv key, and the
+    keys whose recollection is uncertain (low)."""
     points: dict[str, tuple[float, float]] = {}
+    uncertain: set[str] = set()
     seen: set[str] = set()
     for key, _name, lat, lon, confidence in read_tsv(DATA_DIR / "wikipedia_points.tsv"):
         if key in seen or confidence not in CONFIDENCE_LEVELS:
@@ -176,18 +179,37 @@ def load_wikipedia_points() -> dict[str, tuple[float, float]]:
         seen.add(key)
         if confidence in TRUSTED_CONFIDENCE:
             points[key] = (float(lat), float(lon))
-    return points
+        else:
+            uncertain.add(key)
+    return points, uncertain
 
 
-def representative_points(prefer_wikipedia: bool) -> dict[str, tuple[float, float]]:
-    """Reference points, with trusted Wikipedia points replacing those of the same key."""
+def factbook_point(rec: dict[str, Any]) -> tuple[float, float] | None:
+    """The CIA World Factbook "Geographic coordinates" point (countryinfo ``latlng``)."""
+    latlng = rec.get("latlng")
+    if isinstance(latlng, list | tuple) and len(latlng) == 2:
+        return float(latlng[0]), float(latlng[1])
+    return None
+
+
+def representative_points(
+    prefer_wikipedia: bool, cinfo: dict[str, dict[str, Any]]
+) -> dict[str, tuple[float, float]]:
+    """Reference points, with trusted Wikipedia points replacing those of the same key. A
+    country whose Wikipedia point is only vaguely recalled takes the Factbook point instead:
+    English Wikipedia's country coordinates mostly follow the Factbook's (Canada 60N 95W, Chile
+    30S 71W), so it is the better stand-in for them than the main landmass's centre."""
     points = load_reference_points()
     if prefer_wikipedia:
-        wikipedia = load_wikipedia_points()
-        stray = sorted(set(wikipedia) - set(points))
+        wikipedia, uncertain = load_wikipedia_points()
+        stray = sorted((set(wikipedia) | uncertain) - set(points))
         if stray:
             raise ValueError(f"wikipedia_points.tsv keys not in reference_points.tsv: {stray}")
         points.update(wikipedia)
+        for key in sorted(uncertain):
+            factbook = factbook_point(cinfo.get(key, {})) if ":" not in key else None
+            if factbook is not None:
+                points[key] = factbook
     return points
 
 
@@ -228,7 +250,7 @@ def build(prefer_wikipedia: bool = True) -> dict[str, Any]:
     cities = json.loads((GNC_DATA / "cities1000.json").read_text(encoding="utf-8"))
     continents = json.loads((GNC_DATA / "continents.json").read_text(encoding="utf-8"))
     cinfo = load_countryinfo()
-    reference = representative_points(prefer_wikipedia)
+    reference = representative_points(prefer_wikipedia, cinfo)
     used: set[str] = set()
     iso3_of = {c["iso"]: c["iso3"] for c in gnc_countries.values()}
     builder = IndexBuilder()

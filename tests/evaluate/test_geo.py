@@ -36,18 +36,19 @@ def test_geovirus_floor() -> None:
     total = GeoCounts()
     total.add(dev)
     total.add(held)
-    # measured (places4: sense priors, sentence-local divisions, longer NER/ORG names):
-    # dev recall 0.914, acc@161 recognised 0.890, end to end 0.814 (816/917/1003);
-    # held-out 0.935 / 0.889 / 0.831 (970/1091/1167); all 0.925 / 0.889 / 0.823
+    # measured (places5: Factbook points for vaguely recalled countries, alike list items, major
+    # places need one mention of their country): dev recall 0.914, acc@161 recognised 0.903,
+    # end to end 0.826 (828/917/1003); held-out 0.935 / 0.914 / 0.854 (997/1091/1167);
+    # all 0.925 / 0.909 / 0.841 (1825/2008/2170)
     assert total.recognised / total.gold >= 0.92
-    assert total.correct / total.recognised >= 0.889
-    assert total.correct / total.gold >= 0.82
+    assert total.correct / total.recognised >= 0.90
+    assert total.correct / total.gold >= 0.835
     assert dev.recognised / dev.gold >= 0.91
-    assert dev.correct / dev.recognised >= 0.889
-    assert dev.correct / dev.gold >= 0.813
+    assert dev.correct / dev.recognised >= 0.90
+    assert dev.correct / dev.gold >= 0.82
     assert held.recognised / held.gold >= 0.93
-    assert held.correct / held.recognised >= 0.889
-    assert held.correct / held.gold >= 0.83
+    assert held.correct / held.recognised >= 0.91
+    assert held.correct / held.gold >= 0.85
 
 
 def test_seed_places() -> None:

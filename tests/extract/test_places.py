@@ -183,3 +183,51 @@ def test_french_department_by_its_bare_name() -> None:
     text = "Two dead ducks were found in the Somme region in the north of France."
     somme = place(places_of(text), "Somme")
     assert somme.country == "FRA"
+
+
+def test_country_name_is_not_its_capitals_alternate_name() -> None:
+    text = "Mexico City reported new cases, and Mexico closed its border with Guatemala."
+    mexico = place(places_of(text), "Mexico")
+    assert mexico.feature == "country" and mexico.country == "MEX"
+
+
+def test_list_items_are_alike() -> None:
+    text = "Cases were reported in Oregon, Utah, Washington and Wisconsin."
+    assert place(places_of(text), "Washington").feature == "admin1"
+    text = "Officials are investigating cases in Washington, Pennsylvania and California."
+    washington = place(places_of(text), "Washington")
+    assert washington.feature == "admin1" and near(washington, 47.4, -120.5, km=161)
+
+
+def test_list_does_not_break_a_hierarchy_chain() -> None:
+    places = places_of("Hogs were culled at a farm in Pandi, Bulacan, Philippines.")
+    assert near(place(places, "Pandi"), 14.87, 120.95, km=30)
+
+
+def test_pacific_region_is_the_ocean_region() -> None:
+    text = "A change in the atmosphere and ocean of the tropical Pacific region brings floods."
+    found = [p for p in places_of(text) if p.text.startswith("Pacific")]
+    assert found, "the Pacific is not recognised"
+    pacific = found[0]
+    assert pacific.feature in ("ocean", "region") and pacific.country is None
+
+
+def test_one_mention_of_its_country_is_enough_for_a_world_city() -> None:
+    text = (
+        "Australia reported cases in Victoria, New South Wales and Melbourne. "
+        "Canada confirmed one case. Flights from Toronto were checked."
+    )
+    toronto = place(places_of(text), "Toronto")
+    assert toronto.country == "CAN" and near(toronto, 43.70, -79.42, km=30)
+
+
+def test_name_cut_before_a_lowercase_link_is_extended() -> None:
+    places = places_of("Brazil has confirmed cases in Rio Grande do Sul.")
+    state = place(places, "Rio Grande do Sul")
+    assert state.feature == "admin1" and state.country == "BRA"
+
+
+def test_uncertain_wikipedia_country_point_falls_back_to_the_factbook() -> None:
+    # wikipedia_points.tsv recalls Canada's point with low confidence: the Factbook's 60N 95W
+    canada = place(places_of("Exports from Canada rose."), "Canada")
+    assert near(canada, 60.0, -95.0, km=1)

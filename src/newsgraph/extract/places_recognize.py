@@ -32,6 +32,8 @@ CONNECTORS = frozenset(
     {"of", "de", "del", "la", "el", "al", "upon", "on", "da", "do", "dos", "'s", "\u2019s"}
 )  # "'s": "People's Republic of China"
 LEFT_CONNECTORS = CONNECTORS | {"the"}
+# Lower-case words inside a name that may follow the part the NER kept ("Rio Grande do Sul").
+NAME_LINKS = CONNECTORS - {"'s", "\u2019s", "on", "upon"}
 # Features for which an ORG-labelled whole name is read as a place.
 WHOLE_ORG_FEATURES = frozenset(
     {"country", "admin1", "region", "continent", "sea", "ocean", "island", "peninsula"}
@@ -47,6 +49,7 @@ _DIVISION_BEFORE = re.compile(rf"\bthe (?:{_DIVISION_WORDS}) of\s+(?:the\s+)?$",
 # Parts of a listed entity: split at commas and at dashes between words ("Central Africa -
 # Nigeria"), never at a hyphen inside a name ("Guinea-Bissau").
 _LIST_SEPARATOR = re.compile(r",|\s[-\u2013\u2014]\s")
+_REGION_AFTER = re.compile(r"^\s+region\b", re.IGNORECASE)
 _CITY_AFTER = re.compile(r"^\s+city\b", re.IGNORECASE)
 _CITY_BEFORE = re.compile(r"\bcity of\s+(?:the\s+)?$", re.IGNORECASE)
 # A capitalised word heading a sentence is only a candidate when tagged a proper noun.
@@ -60,7 +63,7 @@ class Toponym:
     strong: bool  # recognised by the NER as a place (weak: gazetteer match needing support)
     key: str  # the gazetteer index key
     inside_org: bool = False  # part of an organisation's name ("the U.S. Army")
-    marker: str = ""  # "division" or "city" when the text says which ("Buenos Aires Province")
+    marker: str = ""  # "division", "region" or "city" when the text says ("Buenos Aires Province")
     sentence: int = 0  # index of the sentence holding it
     entity: bool = False  # weak, but a whole NER entity (a place the NER mislabelled?)
 
@@ -180,14 +183,15 @@ def _whole_place(ent: Span, gazetteer: Gazetteer) -> Toponym | None:
 
 def _extend_right(ent: Span, gazetteer: Gazetteer) -> Span:
     """Grow an entity over a hyphenated or capitalised continuation that the NER cut off
-    ("Saxony" + "-Anhalt", "Guinea" + "-Bissau") when the longer name is in the gazetteer."""
+    ("Saxony" + "-Anhalt", "Guinea" + "-Bissau", "Rio Grande" + "do Sul") when the longer name
+    is in the gazetteer."""
     doc = ent.doc
     best = ent
     for end in range(ent.end + 1, min(ent.end + 3, len(doc)) + 1):
         added = doc[ent.end : end]
-        if not all(t.text == "-" or _is_capitalised(t) for t in added):
+        if not all(t.text == "-" or _is_capitalised(t) or t.lower_ in NAME_LINKS for t in added):
             break
-        if added[-1].text == "-":
+        if added[-1].text == "-" or added[-1].lower_ in NAME_LINKS:
             continue
         longer = doc[ent.start : end]
         if " -" in longer.text or "- " in longer.text:
@@ -202,8 +206,12 @@ def _marker(top: Toponym, text: str) -> str:
     gazetteer key dropped) or in the words around it?"""
     own = normalize_name(top.text)
     if own != top.key:
-        return "city" if own.endswith(" city") or own.startswith("city of ") else "division"
+        if own.endswith(" city") or own.startswith("city of "):
+            return "city"
+        return "region" if own.endswith(" region") else "division"
     after, before = text[top.end : top.end + 16], text[max(0, top.start - 24) : top.start]
+    if _REGION_AFTER.match(after):
+        return "region"  # "the Somme region", but also "the tropical Pacific region"
     if _DIVISION_AFTER.match(after) or _DIVISION_BEFORE.search(before):
         return "division"
     if _CITY_AFTER.match(after) or _CITY_BEFORE.search(before):

@@ -26,6 +26,10 @@ FEATURE_PRIOR: dict[str, float] = {
     "mountain": 2.5, "river": 2.5, "lake": 2.5, "strait": 3.0, "canal": 3.0, "landmark": 2.5,
     "admin2": 0.0, "city": 0.0,
 }  # fmt: skip
+# Features a name followed by "region" may have besides divisions ("the Pacific region").
+REGION_LIKE = frozenset(
+    {"region", "continent", "ocean", "sea", "peninsula", "desert", "island", "mountains"}
+)
 # Features that make a gazetteer match a toponym on their own (no context needed).
 SELF_EVIDENT = frozenset(FEATURE_PRIOR) - {"admin2", "city", "capital"}
 POPULATION_WEIGHT = 0.9
@@ -50,9 +54,17 @@ CAPITAL_VOTE, CAPITAL_VOTE_CAP = 1.0, 2.0
 STRONG_CITY_POPULATION = 100_000
 ENTITY_CITY_POPULATION = 10_000
 BIG_CITY_POPULATION = 1_000_000
+MAJOR_FEATURES = frozenset({"country", "city", "capital", "admin1"})
 CAPITALS = "@capitals"  # pseudo-country counting names resolved to national capitals
 # "X, Y" / "X in Y" / "X (Y)": Y may be the division or country that contains X.
 HIERARCHY_GAP = re.compile(r"^\s*(,|in|\()\s*(the\s+)?$", re.IGNORECASE)
+# "X, Y and Z", "X; Y", "X or Y": items of one coordinated list.
+LIST_GAP = re.compile(r"^\s*(?:,|;|,?\s*(?:and|or|&))\s*(?:the\s+)?$", re.IGNORECASE)
+LIST_CONJUNCTION = re.compile(r"\b(?:and|or)\b|&", re.IGNORECASE)
+LIST_MIN_ITEMS = 3  # a comma pair alone ("Pandi, Bulacan") is a hierarchy, not a list
+# Items of a list are alike ("Virginia, Washington and Wyoming" are states): each other item
+# of the candidate's kind is a vote.
+LIST_VOTE, LIST_VOTE_CAP = 1.5, 2.0
 
 
 @dataclass
@@ -70,6 +82,7 @@ class _Name:
     neighbours: list[_Name] = field(default_factory=list)  # names sharing a sentence with it
     active: bool = False  # votes as context (strong, or supported in the previous round)
     contained: list[_Name] = field(default_factory=list)
+    siblings: list[_Name] = field(default_factory=list)  # other items of a list it is in
 
     @property
     def entry(self) -> Entry:
@@ -140,6 +153,11 @@ def _priors(cands: list[Candidate], key: str, marker: str) -> list[float]:
     if marker == "division":
         _lift(priors, divisions)
         return priors
+    if marker == "region":
+        # "the Somme region" names a division, "the Pacific region" the area round an ocean
+        areas = [j for j, c in enumerate(cands) if c.entry.feature in REGION_LIKE]
+        _lift(priors, divisions + areas)
+        return priors
     if marker == "city" and not _is_country_name(cands):
         _lift(priors, cities)
         return priors
@@ -180,6 +198,11 @@ def _group(toponyms: list[Toponym], gazetteer: Gazetteer) -> dict[str, _Name]:
                 # "CDC", "ERV": an acronym names a place only through an own name or alias of
                 # a country or division, never through a town's alternate name
                 cands = [c for c in cands if not c.alternate and c.entry.feature != "city"]
+            if _is_country_name(cands):
+                # a country's own name means the country (or a same-named division or town),
+                # never a place that merely has it as an alternate name ("Mexico" for
+                # Mexico City)
+                cands = [c for c in cands if not c.alternate]
             if not cands:
                 continue
             name = _Name(top.key, [], cands, _priors(cands, top.key, _marker(top, toponyms)), False)
@@ -205,12 +228,67 @@ def _link_neighbours(toponyms: list[Toponym], names: dict[str, _Name]) -> None:
             )
 
 
-def _link_hierarchy(toponyms: list[Toponym], names: dict[str, _Name], text: str) -> None:
+def kind_of(entry: Entry) -> str:
+    """The kind list items share: a capital is a city, every other feature is its own kind."""
+    return "city" if entry.feature == "capital" else entry.feature
+
+
+def _alike(a: _Name, b: _Name) -> bool:
+    """Could the two names be items of one list (some candidates of the same kind)?"""
+    kinds = {kind_of(c.entry) for c in a.candidates}
+    return any(kind_of(c.entry) in kinds for c in b.candidates)
+
+
+def _lists(toponyms: list[Toponym], names: dict[str, _Name], text: str) -> list[list[Toponym]]:
+    """Runs of toponyms joined by list gaps: three items or more, or two joined by "and"/"or"."""
+    runs: list[list[Toponym]] = []
+    run: list[Toponym] = []
+    conjoined = False
+    for top in toponyms:
+        if top.key not in names:
+            continue
+        if run and LIST_GAP.match(text[run[-1].end : top.start]):
+            conjoined = conjoined or bool(LIST_CONJUNCTION.search(text[run[-1].end : top.start]))
+            run.append(top)
+            continue
+        if len(run) >= LIST_MIN_ITEMS or (len(run) == 2 and conjoined):
+            runs.append(run)
+        run, conjoined = [top], False
+    if len(run) >= LIST_MIN_ITEMS or (len(run) == 2 and conjoined):
+        runs.append(run)
+    return runs
+
+
+def _link_lists(runs: list[list[Toponym]], names: dict[str, _Name]) -> None:
+    for run in runs:
+        items = [names[t.key] for t in run]
+        for item in items:
+            item.siblings.extend(
+                other for other in items if other is not item and other not in item.siblings
+            )
+
+
+def _next_item(top: Toponym, runs: list[list[Toponym]]) -> Toponym | None:
+    for run in runs:
+        for this, after in pairwise(run):
+            if this is top:
+                return after
+    return None
+
+
+def _link_hierarchy(
+    toponyms: list[Toponym], names: dict[str, _Name], text: str, runs: list[list[Toponym]]
+) -> None:
     for first, second in pairwise(toponyms):
         if first.key == second.key or first.key not in names or second.key not in names:
             continue
         if HIERARCHY_GAP.match(text[first.end : second.start]):
             inner, outer = names[first.key], names[second.key]
+            after = _next_item(second, runs)
+            if after is not None and after.key != second.key and _alike(outer, names[after.key]):
+                # "Washington, Pennsylvania and California": a list of states, not a town in
+                # Pennsylvania ("Pandi, Bulacan, Philippines" goes on with a container)
+                continue
             if outer not in inner.containers:
                 inner.containers.append(outer)
                 outer.contained.append(inner)
@@ -236,6 +314,11 @@ def _votes(names: Iterable[_Name]) -> tuple[Counter[str], Counter[str]]:  # coun
     return countries, admin1s
 
 
+def _is_major(entry: Entry) -> bool:
+    """A country, city or first-level division of millions."""
+    return entry.feature in MAJOR_FEATURES and entry.population >= BIG_CITY_POPULATION
+
+
 def _context_score(
     name: _Name,
     cand: Candidate,
@@ -247,6 +330,10 @@ def _context_score(
     score = 0.0
     if entry.country:
         votes = countries[entry.country] - (name.weight if own.country == entry.country else 0.0)
+        if votes > 0 and _is_major(entry):
+            # one mention of its country is enough for a place known far beyond it
+            # ("Toronto" with "Canada" beats an Australian village, whatever Australia's count)
+            votes = COUNTRY_VOTE_CAP
         score += COUNTRY_VOTE * min(votes, COUNTRY_VOTE_CAP)
         score += ACTOR_COUNTRY_BONUS if entry.country in actor_countries else 0.0
     if entry.feature == "capital":
@@ -258,6 +345,9 @@ def _context_score(
         near = sum(n.weight for n in name.neighbours if n.active and n.entry.admin1 == entry.admin1)
         votes = DISTANT_ADMIN1_SHARE * votes + (1 - DISTANT_ADMIN1_SHARE) * near
         score += ADMIN1_VOTE * min(votes, ADMIN1_VOTE_CAP)
+    kind = kind_of(entry)
+    alike = sum(1 for s in name.siblings if s.active and kind_of(s.entry) == kind)
+    score += LIST_VOTE * min(alike, LIST_VOTE_CAP)
     return score + _hierarchy_score(name, entry)
 
 
@@ -304,7 +394,9 @@ def resolve_toponyms(
 ) -> list[tuple[Toponym, Entry]]:
     """Each kept toponym with its chosen entry, in text order."""
     names = _group(toponyms, gazetteer)
-    _link_hierarchy(toponyms, names, text)
+    runs = _lists(toponyms, names, text)
+    _link_lists(runs, names)
+    _link_hierarchy(toponyms, names, text, runs)
     actors = frozenset(actor_countries)
     _link_neighbours(toponyms, names)
     active = {k: n for k, n in names.items() if n.strong or n.entry.feature in SELF_EVIDENT}
