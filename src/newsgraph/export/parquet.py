@@ -103,7 +103,7 @@ def export_parquet(
     """Write analyses as Parquet tables under ``out_dir`` (layout in the module doc)."""
     out = Path(out_dir)
     prepare_output(out, overwrite)
-    writer = _PartitionedWriter(out)
+    writer = PartitionedWriter(out)
     pending = 0
     for analysis in analyses:
         writer.add(analysis)
@@ -115,9 +115,17 @@ def export_parquet(
     return writer.result
 
 
-class _PartitionedWriter:
-    def __init__(self, out: Path) -> None:
+class PartitionedWriter:
+    """Buffers the rows of analyses per (table, date) and writes one file per pair on flush.
+
+    Files are ``OUT/<table>/published=<date>/<stem>-<flush>.parquet``; each is written under
+    a temporary name and renamed, so a reader never sees half a file and a writer that runs
+    again with the same stem (a retried Spark task) replaces its files instead of adding.
+    """
+
+    def __init__(self, out: Path, stem: str = "part") -> None:
         self.out = out
+        self.stem = stem
         self.schemas = table_schemas()
         self.buffer: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self.result = ExportResult()
@@ -139,7 +147,10 @@ class _PartitionedWriter:
             arrow = pa.Table.from_pylist(
                 [{name: row.get(name) for name in schema.names} for row in rows], schema=schema
             )
-            pq.write_table(arrow, folder / f"part-{self.part:05d}.parquet")
+            final = folder / f"{self.stem}-{self.part:05d}.parquet"
+            partial = folder / f".{final.name}.tmp"
+            pq.write_table(arrow, partial)
+            partial.replace(final)
             self.result.files += 1
         self.buffer.clear()
         self.part += 1
