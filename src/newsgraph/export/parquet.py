@@ -17,6 +17,7 @@ A table with no rows has no files. Writing streams: rows are buffered for
 from __future__ import annotations
 
 import shutil
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -115,6 +116,18 @@ def export_parquet(
     return writer.result
 
 
+def write_atomically(table: pa.Table, path: Path) -> None:
+    """Write a Parquet file under a hidden temporary name unique to this writer, then rename:
+    readers skip hidden files, and two writers of the same file (a Spark task and its
+    speculative copy) never write into one temporary file."""
+    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+    try:
+        pq.write_table(table, partial)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 class PartitionedWriter:
     """Buffers the rows of analyses per (table, date) and writes one file per pair on flush.
 
@@ -148,9 +161,7 @@ class PartitionedWriter:
                 [{name: row.get(name) for name in schema.names} for row in rows], schema=schema
             )
             final = folder / f"{self.stem}-{self.part:05d}.parquet"
-            partial = folder / f".{final.name}.tmp"
-            pq.write_table(arrow, partial)
-            partial.replace(final)
+            write_atomically(arrow, final)
             self.result.files += 1
         self.buffer.clear()
         self.part += 1

@@ -35,10 +35,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from newsgraph.errors import InputError, NewsgraphError
-from newsgraph.export.parquet import PartitionedWriter, prepare_output
+from newsgraph.export.parquet import PartitionedWriter, prepare_output, write_atomically
 from newsgraph.ingest.paths import expand_inputs
 from newsgraph.model import Article
 from newsgraph.scale.pool import DEFAULT_BATCH_SIZE, ArticleFailure, analyze_chunk
@@ -121,11 +120,12 @@ def analyze_and_write(
 ) -> Iterator[pa.RecordBatch]:
     """mapInArrow: articles in; their analyses written as Parquet; counts out.
 
-    Each task writes its own files (``part-<job>-<task>-<flush>``) with the local export's
-    writer, so the rows never travel back through the JVM: the tables differ in schema and
-    Spark would need one write job per table over the cached analyses, each adding a
-    scheduling round and a file per (task, date). A retried task writes the same names
-    again (same partition, same order of rows) and so replaces, never duplicates, its files.
+    Each task writes its own files (``part-<job>-<task>-<flush>``, one per table and date
+    every ``flush_every`` articles) with the local export's writer, so no row travels back
+    through the JVM: the tables differ in schema, and Spark's writer would need the wide
+    rows cached and one write job per table over them, the whole job then costing more than
+    the analysis on small articles. A retried task writes the same names again (same
+    partition, same rows in the same order) and so replaces, never duplicates, its files.
     """
     from pyspark import TaskContext
 
@@ -135,6 +135,7 @@ def analyze_and_write(
     out = Path(output)
     writer = PartitionedWriter(out, stem=stem)
     errors: list[dict[str, str]] = []
+    n_errors = 0
     chunk: list[Article] = []
     pending = 0
 
@@ -146,6 +147,13 @@ def analyze_and_write(
                 writer.add(result)
         return len(articles)
 
+    def flush() -> None:
+        nonlocal n_errors
+        _write_errors(out / ERRORS_TABLE / f"{stem}-{writer.part:05d}.parquet", errors)
+        n_errors += len(errors)
+        errors.clear()
+        writer.flush()
+
     for batch in batches:
         for row in batch.to_pylist():
             if row["article_json"] is None:
@@ -156,13 +164,12 @@ def analyze_and_write(
                 pending += analyse(chunk)
                 chunk = []
             if pending >= flush_every:
-                writer.flush()
+                flush()
                 pending = 0
     if chunk:
         analyse(chunk)
-    writer.flush()
-    _write_errors(out / ERRORS_TABLE / f"{stem}.parquet", errors)
-    counts = {"articles": writer.result.articles, ERRORS_TABLE: len(errors), **writer.result.rows}
+    flush()
+    counts = {"articles": writer.result.articles, ERRORS_TABLE: n_errors, **writer.result.rows}
     yield pa.RecordBatch.from_pylist([counts], schema=counts_schema())
 
 
@@ -170,9 +177,7 @@ def _write_errors(path: Path, errors: list[dict[str, str]]) -> None:
     if not errors:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial_path = path.with_name(f".{path.name}.tmp")
-    pq.write_table(pa.Table.from_pylist(errors, schema=_ERRORS_SCHEMA), partial_path)
-    partial_path.replace(path)
+    write_atomically(pa.Table.from_pylist(errors, schema=_ERRORS_SCHEMA), path)
 
 
 # -- driver side --------------------------------------------------------------------------
