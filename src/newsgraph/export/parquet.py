@@ -17,6 +17,7 @@ A table with no rows has no files. Writing streams: rows are buffered for
 from __future__ import annotations
 
 import shutil
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -103,7 +104,7 @@ def export_parquet(
     """Write analyses as Parquet tables under ``out_dir`` (layout in the module doc)."""
     out = Path(out_dir)
     prepare_output(out, overwrite)
-    writer = _PartitionedWriter(out)
+    writer = PartitionedWriter(out)
     pending = 0
     for analysis in analyses:
         writer.add(analysis)
@@ -115,9 +116,29 @@ def export_parquet(
     return writer.result
 
 
-class _PartitionedWriter:
-    def __init__(self, out: Path) -> None:
+def write_atomically(table: pa.Table, path: Path) -> None:
+    """Write a Parquet file under a hidden temporary name unique to this writer, then rename:
+    readers skip hidden files, and two writers of the same file (a Spark task and its
+    speculative copy) never write into one temporary file."""
+    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+    try:
+        pq.write_table(table, partial)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+class PartitionedWriter:
+    """Buffers the rows of analyses per (table, date) and writes one file per pair on flush.
+
+    Files are ``OUT/<table>/published=<date>/<stem>-<flush>.parquet``; each is written under
+    a temporary name and renamed, so a reader never sees half a file and a writer that runs
+    again with the same stem (a retried Spark task) replaces its files instead of adding.
+    """
+
+    def __init__(self, out: Path, stem: str = "part") -> None:
         self.out = out
+        self.stem = stem
         self.schemas = table_schemas()
         self.buffer: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self.result = ExportResult()
@@ -139,7 +160,8 @@ class _PartitionedWriter:
             arrow = pa.Table.from_pylist(
                 [{name: row.get(name) for name in schema.names} for row in rows], schema=schema
             )
-            pq.write_table(arrow, folder / f"part-{self.part:05d}.parquet")
+            final = folder / f"{self.stem}-{self.part:05d}.parquet"
+            write_atomically(arrow, final)
             self.result.files += 1
         self.buffer.clear()
         self.part += 1

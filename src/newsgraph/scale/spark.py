@@ -10,7 +10,9 @@ loaded once per Python worker process; Spark reuses those processes across tasks
 
 Output: the layout of ``export.parquet`` (one table per part of the data model under
 ``OUTPUT/<table>/published=<date>/``, the rows of ``store.rows.analysis_rows``), plus
-``OUTPUT/input_errors/`` with the inputs and articles that could not be analysed.
+``OUTPUT/input_errors/`` with the inputs and articles that could not be analysed. Each
+analysis task writes its own files with the local export's writer and hands back only
+counts: the whole job is one Spark action, and no row is serialised into the JVM.
 DuckDB reads it directly:
 ``read_parquet('OUTPUT/events/**/*.parquet', hive_partitioning=true)``.
 
@@ -25,6 +27,7 @@ import os
 import shutil
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -34,14 +37,14 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from newsgraph.errors import InputError, NewsgraphError
-from newsgraph.export.parquet import PARTITION, partition_value, prepare_output, table_schemas
+from newsgraph.export.parquet import PartitionedWriter, prepare_output, write_atomically
 from newsgraph.ingest.paths import expand_inputs
-from newsgraph.model import Analysis, Article
+from newsgraph.model import Article
 from newsgraph.scale.pool import DEFAULT_BATCH_SIZE, ArticleFailure, analyze_chunk
-from newsgraph.store.rows import TABLES, analysis_rows
+from newsgraph.store.rows import TABLES
 
 if TYPE_CHECKING:
-    from pyspark.sql import DataFrame, SparkSession
+    from pyspark.sql import SparkSession
 
 SPARK_SUFFIXES = (".warc", ".warc.gz", ".jsonl", ".ndjson", ".parquet")
 ERRORS_TABLE = "input_errors"
@@ -50,7 +53,9 @@ _ROWS_PER_BATCH = 128
 _READ_SCHEMA = pa.schema(
     [("article_json", pa.string()), ("error_source", pa.string()), ("error_reason", pa.string())]
 )
-_ERROR_STRUCT = pa.struct([("source", pa.string()), ("reason", pa.string())])
+_ERRORS_SCHEMA = pa.schema([("source", pa.string()), ("reason", pa.string())])
+# Articles buffered per task before their rows are written (one file per table and date).
+_FLUSH_EVERY = 1000
 
 
 class SparkJobError(NewsgraphError):
@@ -66,13 +71,10 @@ class SparkResult:
     job_s: float = 0.0
 
 
-def wide_schema() -> pa.Schema:
-    """One row per article: its partition value and a list of rows for every table."""
-    fields = [pa.field(PARTITION, pa.string())]
-    for table, schema in table_schemas().items():
-        fields.append(pa.field(table, pa.list_(pa.struct(list(schema)))))
-    fields.append(pa.field(ERRORS_TABLE, pa.list_(_ERROR_STRUCT)))
-    return pa.schema(fields)
+def counts_schema() -> pa.Schema:
+    """What an analysis task hands back to the driver: how much it wrote."""
+    names = ["articles", ERRORS_TABLE, *(t for t in TABLES if t != "articles")]
+    return pa.schema([(name, pa.int64()) for name in names])
 
 
 # -- executor side ------------------------------------------------------------------------
@@ -109,47 +111,73 @@ def read_files(
                 yield pa.RecordBatch.from_pylist(rows, schema=_READ_SCHEMA)
 
 
-def analyze_batches(
-    batches: Iterator[pa.RecordBatch], batch_size: int = DEFAULT_BATCH_SIZE
+def analyze_and_write(
+    batches: Iterator[pa.RecordBatch],
+    output: str,
+    job_id: str,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    flush_every: int = _FLUSH_EVERY,
 ) -> Iterator[pa.RecordBatch]:
-    """mapInArrow: articles in, the wide rows of their analyses (or their errors) out."""
-    schema = wide_schema()
+    """mapInArrow: articles in; their analyses written as Parquet; counts out.
+
+    Each task writes its own files (``part-<job>-<task>-<flush>``, one per table and date
+    every ``flush_every`` articles) with the local export's writer, so no row travels back
+    through the JVM: the tables differ in schema, and Spark's writer would need the wide
+    rows cached and one write job per table over them, the whole job then costing more than
+    the analysis on small articles. A retried task writes the same names again (same
+    partition, same rows in the same order) and so replaces, never duplicates, its files.
+    """
+    from pyspark import TaskContext
+
+    context = TaskContext.get()
+    task = context.partitionId() if context is not None else 0
+    stem = f"part-{job_id}-{task:05d}"
+    out = Path(output)
+    writer = PartitionedWriter(out, stem=stem)
+    errors: list[dict[str, str]] = []
+    n_errors = 0
     chunk: list[Article] = []
-    out: list[dict[str, Any]] = []
+    pending = 0
+
+    def analyse(articles: list[Article]) -> int:
+        for result in analyze_chunk(articles):
+            if isinstance(result, ArticleFailure):
+                errors.append({"source": result.article_id, "reason": result.reason})
+            else:
+                writer.add(result)
+        return len(articles)
+
+    def flush() -> None:
+        nonlocal n_errors
+        _write_errors(out / ERRORS_TABLE / f"{stem}-{writer.part:05d}.parquet", errors)
+        n_errors += len(errors)
+        errors.clear()
+        writer.flush()
+
     for batch in batches:
         for row in batch.to_pylist():
             if row["article_json"] is None:
-                out.append(_error_row(row["error_source"], row["error_reason"]))
+                errors.append({"source": row["error_source"], "reason": row["error_reason"]})
                 continue
             chunk.append(Article.model_validate_json(row["article_json"]))
             if len(chunk) >= batch_size:
-                out.extend(_wide_row(r) for r in analyze_chunk(chunk))
+                pending += analyse(chunk)
                 chunk = []
-        if out:
-            yield pa.RecordBatch.from_pylist(out, schema=schema)
-            out = []
+            if pending >= flush_every:
+                flush()
+                pending = 0
     if chunk:
-        out.extend(_wide_row(r) for r in analyze_chunk(chunk))
-    if out:
-        yield pa.RecordBatch.from_pylist(out, schema=schema)
+        analyse(chunk)
+    flush()
+    counts = {"articles": writer.result.articles, ERRORS_TABLE: n_errors, **writer.result.rows}
+    yield pa.RecordBatch.from_pylist([counts], schema=counts_schema())
 
 
-def _wide_row(result: Analysis | ArticleFailure) -> dict[str, Any]:
-    if isinstance(result, ArticleFailure):
-        return _error_row(result.article_id, result.reason)
-    rows = analysis_rows(result)
-    wide: dict[str, Any] = {PARTITION: partition_value(result.article.published)}
-    for table, schema in table_schemas().items():
-        wide[table] = [{name: r.get(name) for name in schema.names} for r in rows[table]]
-    wide[ERRORS_TABLE] = []
-    return wide
-
-
-def _error_row(source: str, reason: str) -> dict[str, Any]:
-    row: dict[str, Any] = {table: [] for table in TABLES}
-    row[PARTITION] = None
-    row[ERRORS_TABLE] = [{"source": source, "reason": reason}]
-    return row
+def _write_errors(path: Path, errors: list[dict[str, str]]) -> None:
+    if not errors:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(pa.Table.from_pylist(errors, schema=_ERRORS_SCHEMA), path)
 
 
 # -- driver side --------------------------------------------------------------------------
@@ -242,7 +270,6 @@ def _run(
     partitions: int | None,
     result: SparkResult,
 ) -> None:
-    from pyspark import StorageLevel
     from pyspark.sql import functions as F
     from pyspark.sql.pandas.types import from_arrow_schema
 
@@ -251,23 +278,11 @@ def _run(
     articles = paths.mapInArrow(
         partial(read_files, published=published), from_arrow_schema(_READ_SCHEMA)
     )
-    analysed: DataFrame = (
-        articles.repartition(n_tasks)
-        .mapInArrow(analyze_batches, from_arrow_schema(wide_schema()))
-        .persist(StorageLevel.MEMORY_AND_DISK)
-    )
-    try:
-        for table, schema in table_schemas().items():
-            rows = analysed.select(PARTITION, F.explode(table).alias("r")).select(
-                *[F.col(f"r.{name}").alias(name) for name in schema.names], PARTITION
-            )
-            rows.write.mode("overwrite").partitionBy(PARTITION).parquet(str(out / table))
-        errors = analysed.select(F.explode(ERRORS_TABLE).alias("e")).select("e.*")
-        errors.write.mode("overwrite").parquet(str(out / ERRORS_TABLE))
-        sums = analysed.agg(*[F.sum(F.size(t)).alias(t) for t in (*TABLES, ERRORS_TABLE)]).first()
-        counts = {k: int(v or 0) for k, v in (sums.asDict() if sums else {}).items()}
-        result.articles = counts.pop("articles", 0)
-        result.errors = counts.pop(ERRORS_TABLE, 0)
-        result.rows = {"articles": result.articles, **counts}
-    finally:
-        analysed.unpersist()
+    write = partial(analyze_and_write, output=str(out), job_id=uuid.uuid4().hex[:12])
+    counts = articles.repartition(n_tasks).mapInArrow(write, from_arrow_schema(counts_schema()))
+    # One action: the tasks write the tables themselves; only their counts come back.
+    sums = counts.agg(*[F.sum(name).alias(name) for name in counts_schema().names]).first()
+    totals = {k: int(v or 0) for k, v in (sums.asDict() if sums else {}).items()}
+    result.articles = totals.pop("articles", 0)
+    result.errors = totals.pop(ERRORS_TABLE, 0)
+    result.rows = {"articles": result.articles, **totals}
