@@ -53,6 +53,7 @@ TARGETLESS_TYPES = frozenset(
      "RETREAT"}
 )  # fmt: skip
 VIOLENT_ROOTS = ("15", "17", "18", "19", "20")  # "fighting for X": X is a side, not a target
+SETTING_PREPS = frozenset({"during", "amid", "throughout", "since", "until", "despite"})
 
 
 @dataclass
@@ -180,6 +181,11 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
     _resolve_group_references(found, sent, ctx)
     for cand in found:
         cand.targets = [a for a in cand.targets if not _is_time_actor(a, ctx)]
+        if not cand.code.startswith("04") and not any(_named(a) for a in cand.targets):
+            # "set up hospitals in Louisiana", "deployed troops to Liberia": with no named
+            # party acted on, the place the act is aimed at stands for it (a meeting's
+            # place is its venue)
+            cand.targets = _unique(cand.targets + _place_targets(cand, sent, ctx))
         head = cand.trigger[0]
         if (
             len(cand.sources) > 1
@@ -214,13 +220,16 @@ def _clause_words(verb: Token) -> frozenset[str]:
     """Lower-case words and lemmas after the verb inside its clause (for object patterns)."""
     words: set[str] = set()
     for child in verb.rights:
-        if child.dep_ in CLAUSE_DEPS:
-            continue
+        if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
+            continue  # a small clause ("found X guilty") belongs to the verb's frame
         for t in child.subtree:
             if t.i - verb.i > 6:
                 break
             words.add(t.lower_)
             words.add(t.lemma_.lower())
+        if child.dep_ == "dobj":  # the object's head however long its modifiers
+            words.add(child.lower_)
+            words.add(child.lemma_.lower())
     return frozenset(words)
 
 
@@ -313,6 +322,47 @@ def _fallback_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate
 
 def _real_actor(actor: Actor) -> bool:
     return bool(actor.code) or actor.kind != "organization" or _named(actor)
+
+
+PLACE_PATH_DEPS = frozenset(
+    {"pobj", "prep", "dobj", "compound", "conj", "appos", "nmod", "poss", "xcomp", "prt"}
+)
+NOT_TARGET_PREPS = frozenset({*SETTING_PREPS, "by", "after", "before", "following", "like"})
+VIOLENT_BLOCKED = NOT_TARGET_PREPS | {"for"}
+
+
+def _place_targets(cand: Candidate, sent: SpacySpan, ctx: Context) -> list[Actor]:
+    """Places named in the trigger's own phrases (not its subject, not a sub-clause or a
+    time/circumstance phrase), as actors."""
+    triggers = {t.i for t in cand.trigger}
+    # "soldiers fighting for Russia": a side, not a target
+    blocked = VIOLENT_BLOCKED if cand.code.startswith(VIOLENT_ROOTS) else NOT_TARGET_PREPS
+    taken = {a.id for a in cand.sources}
+    out: list[Actor] = []
+    doc = sent.doc
+    for place in ctx.places:
+        if not (sent.start_char <= place.start and place.end <= sent.end_char):
+            continue
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or not _hangs_from(span.root, triggers, blocked):
+            continue
+        for actor in actors_for(span.root, ctx, sent, require_actor_like=False):
+            if actor.id not in taken:
+                out.append(actor)
+    return out
+
+
+def _hangs_from(tok: Token, triggers: set[int], blocked: frozenset[str]) -> bool:
+    """Whether ``tok`` is reached from a trigger word through objects and prepositions only."""
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ not in PLACE_PATH_DEPS or tok.lower_ in blocked:
+            return False
+        tok = tok.head
+        if tok.i in triggers:
+            return True
+    return False
 
 
 def _has_purpose(verb: Token, nouns: frozenset[str]) -> bool:
@@ -502,6 +552,12 @@ def _light_verb_candidate(verb: Token, noun: Token, sent: SpacySpan, ctx: Contex
 def _call_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | None:
     """ "call for/on" is a request; "calling it a “bloc”" (a scare-quoted label) an accusation."""
     preps = {c.lower_: c for c in verb.children if c.dep_ in ("prep", "prt")}
+    if "off" in preps:
+        # "called off the strike" is ending it
+        cand = Candidate(trigger=[verb], code=verb_code("end", _clause_words(verb)) or "")
+        cand.clause_head = verb
+        cand.sources, cand.targets = _verb_arguments(verb, sent, ctx)
+        return cand if cand.code else None
     if "for" in preps or "on" in preps:
         cand = Candidate(trigger=[verb], code="020", clause_head=verb)
         cand.sources, cand.targets = _verb_arguments(verb, sent, ctx)
@@ -663,15 +719,20 @@ def _outside_setting(actors: list[Actor], roots: list[Token], start: int, end: i
     return [a for a in actors if not in_setting(a)] if setting else actors
 
 
-SETTING_PREPS = frozenset({"during", "amid", "throughout", "since", "until", "despite"})
-
 
 def _coordinated_subject(verb: Token) -> bool:
     tok = verb
     for _ in range(4):
         subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
         if subj is not None:
-            return any(c.dep_ == "conj" for c in subj.children)
+            # "Russia and Turkey's ministers", "UK and EU negotiators": the parties are
+            # coordinated inside the subject's modifier
+            return any(c.dep_ == "conj" for c in subj.children) or any(
+                c.dep_ in ("conj", "cc")
+                for m in subj.lefts
+                if m.dep_ in ("poss", "compound", "amod", "nmod")
+                for c in m.children
+            )
         if tok.dep_ not in ("xcomp", "acomp", "conj") or tok.head.i == tok.i:
             return False
         tok = tok.head
@@ -757,8 +818,15 @@ def _subject_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
         if tok.dep_ not in ("xcomp", "conj", "advcl", "acl", "acomp") or tok.head.i == tok.i:
             return []
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
-            # "soldiers fighting for Russia": the noun does it; "forces based in X": it doesn't
-            return _argument_actors(tok.head, tok, sent, ctx) if tok.tag_ == "VBG" else []
+            # "soldiers fighting for Russia": the noun does it; "forces based in X": it doesn't;
+            # a sentence without a main verb ("A report called for ...") is a misparse of
+            # "noun verbed"
+            doer = tok.tag_ == "VBG" or (
+                tok.head.dep_ == "ROOT"
+                and tok.tag_ in ("VBD", "VBN")
+                and not any(c.dep_ in ("agent", "auxpass") for c in tok.children)
+            )
+            return _argument_actors(tok.head, tok, sent, ctx) if doer else []
         tok = tok.head
     return []
 
@@ -790,14 +858,33 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def _dateline_dash(tok: Token) -> int | None:
-    """The dash ending a dateline ("ALGIERS, Algeria - ") at the start of the sentence."""
+    """The dash ending a dateline ("ALGIERS, Algeria - ", "MANILA -- ", "ADDIS ABABA, May 15
+    (Xinhua) -- ", "KABUL (Pajhwok): ") at the start of the sentence."""
     sent = tok.sent
-    for t in sent[: min(8, len(sent))]:
-        if t.text in DASHES and t.i > sent.start:
+    parens = 0
+    for t in sent[: min(14, len(sent))]:
+        text = t.text
+        if text.startswith(")"):  # the tokenizer keeps "):" together
+            parens -= 1
+            text = text[1:]
+        if text in DASHES and t.i > sent.start and not parens:
             return t.i
-        if not (t.pos_ == "PROPN" or t.is_punct or t.pos_ == "DET"):
+        if text == "(":
+            parens += 1
+        elif text and not (parens or _dateline_word(t)):
             return None
     return None
+
+
+def _dateline_word(t: Token) -> bool:
+    """A word a dateline is made of: place names (often in capitals), a date, punctuation."""
+    return (
+        t.pos_ in ("PROPN", "DET")
+        or t.is_punct
+        or (t.is_upper and t.is_alpha)
+        or t.ent_type_ in ("GPE", "DATE")
+        or t.like_num
+    )
 
 
 def _argument_actors(
@@ -811,8 +898,8 @@ def _argument_actors(
         if gov_obj is not None and gov_obj.i != arg.i:
             return _argument_actors(gov_obj, verb.head, sent, ctx, strict)
         return []
-    if arg.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
-        return []
+    if arg.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X") and arg.ent_type_ != "NORP":
+        return []  # a nationality stands for its people ("Japanese and Australian armies")
     lemma = arg.lemma_.lower()
     if lemma in noun_triggers():
         inner = _noun_event_doers(arg, sent, ctx)
