@@ -71,6 +71,15 @@ def _code_root(tok: Token) -> str:
     return code[:2] if code else "-"
 
 
+def _dictionary_root(lemma: str) -> str | None:
+    """The CAMEO root of the verb's default code in the PETRARCH2 dictionary, even where the
+    lexicon does not trust it alone ("hit", "summon"): a hint for the classifier."""
+    from newsgraph.extract.events_lexicon import verb_lexicon
+
+    entry = verb_lexicon().get(lemma)
+    return entry.code[:2] if entry is not None and entry.code else None
+
+
 def _arg_features(head: Token, prefix: str) -> list[str]:
     out: list[str] = []
     for child in head.children:
@@ -106,6 +115,8 @@ def type_features(trigger: list[Token], code: str) -> list[str]:
         f"code={code or '-'}",
         f"root={code[:2] if code else '-'}",
     ]
+    if head.pos_ == "VERB" and (block := _dictionary_root(lemma)):
+        feats.append(f"blk={block}")
     if len(trigger) > 1:
         feats.append(f"noun={_lemma(trigger[-1])}")
         feats.append(f"light={lemma}+{_lemma(trigger[-1])}")
