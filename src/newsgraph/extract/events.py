@@ -181,10 +181,12 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
     _resolve_group_references(found, sent, ctx)
     for cand in found:
         cand.targets = [a for a in cand.targets if not _is_time_actor(a, ctx)]
-        if not cand.code.startswith("04") and not any(_named(a) for a in cand.targets):
+        if not (cand.rule or cand.code.startswith("04")) and not any(
+            _named(a) for a in cand.targets
+        ):
             # "set up hospitals in Louisiana", "deployed troops to Liberia": with no named
             # party acted on, the place the act is aimed at stands for it (a meeting's
-            # place is its venue)
+            # place is its venue; a frame rule names its own targets)
             cand.targets = _unique(cand.targets + _place_targets(cand, sent, ctx))
         head = cand.trigger[0]
         if (

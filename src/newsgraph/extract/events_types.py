@@ -80,11 +80,20 @@ def _dictionary_root(lemma: str) -> str | None:
     return entry.code[:2] if entry is not None and entry.code else None
 
 
+def _entity_kind(head: Token) -> str:
+    """The argument's entity type ("GPE", "PERSON"), "MONEY" for a sum anywhere in it
+    ("gave 352 million euros"), "-" for none: who or what the act is about."""
+    if head.ent_type_:
+        return head.ent_type_
+    return "MONEY" if any(t.ent_type_ == "MONEY" for t in head.subtree) else "-"
+
+
 def _arg_features(head: Token, prefix: str) -> list[str]:
     out: list[str] = []
     for child in head.children:
         if child.dep_ in ARG_DEPS:
             out.append(f"{prefix}obj={_lemma(child)}")
+            out.append(f"{prefix}argent={_entity_kind(child)}")
             out.extend(
                 f"{prefix}objmod={_lemma(m)}"
                 for m in child.children
@@ -95,6 +104,7 @@ def _arg_features(head: Token, prefix: str) -> list[str]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     out.append(f"{prefix}pobj={child.lower_}:{_lemma(pobj)}")
+                    out.append(f"{prefix}argent={_entity_kind(pobj)}")
         elif child.dep_ == "prt":
             out.append(f"{prefix}prt={_lemma(child)}")
         elif child.dep_ in ("xcomp", "ccomp"):
