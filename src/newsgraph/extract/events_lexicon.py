@@ -143,6 +143,13 @@ def verb_lexicon() -> dict[str, VerbEntry]:
     for lemma, code, *_ in _tsv(EVENTS, "verbs_core.tsv"):
         old = lex.get(lemma)
         lex[lemma] = VerbEntry(code=code, patterns=old.patterns if old else ())
+    for lemma, words, code in _tsv(EVENTS, "verb_patterns.tsv"):
+        # curated patterns first: among patterns of equal length the first listed wins
+        slots = tuple(frozenset(slot.split("|")) for slot in words.split())
+        old = lex.get(lemma)
+        lex[lemma] = VerbEntry(
+            code=old.code if old else None, patterns=((slots, code), *(old.patterns if old else ()))
+        )
     return lex
 
 
