@@ -304,3 +304,20 @@ def test_calling_off_a_strike_is_a_concession() -> None:
     ev = next(e for e in a.events if e.trigger.text == "called")
     assert ev.type in ("CONCEDE", "RETREAT")
     assert has_word(names(a, ev.source), "workers")
+
+
+def test_round_of_joint_exercises_is_military_cooperation() -> None:
+    a = analyse("Jordan and the United States began a new round of joint military exercises "
+                "in the southern desert.")
+    ev = find(a, "COOPERATE")
+    assert has_word(names(a, ev.target), "Jordan") or has_word(names(a, ev.target), "United")
+
+
+def test_war_games_are_an_exercise() -> None:
+    a = analyse("The US and its Western allies launched war games near Iranian waters.")
+    assert any(e.trigger.text.endswith("war games") for e in a.events)
+
+
+def test_framing_is_no_event() -> None:
+    a = analyse("The missile tests are often framed by Kim as a response to threats from Japan.")
+    assert not any(e.trigger.text == "framed" for e in a.events)

@@ -23,6 +23,7 @@ from newsgraph.extract.events_lexicon import (
     cameo_info,
     frames,
     light_verbs,
+    noun_key,
     noun_triggers,
     verb_code,
     verb_lexicon,
@@ -53,6 +54,7 @@ TARGETLESS_TYPES = frozenset(
      "RETREAT"}
 )  # fmt: skip
 VIOLENT_ROOTS = ("15", "17", "18", "19", "20")  # "fighting for X": X is a side, not a target
+JOINT_ROOTS = ("03", "04", "05", "06")  # acts two coordinated parties do together
 SETTING_PREPS = frozenset({"during", "amid", "throughout", "since", "until", "despite"})
 
 
@@ -171,7 +173,7 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
     for tok in sent:
         if (
             tok.pos_ in ("NOUN", "PROPN")
-            and tok.lemma_.lower() in nouns
+            and noun_key(tok) in nouns
             and tok.i not in used_nouns
         ):
             cand = _noun_candidate(tok, sent, ctx, by_trigger)
@@ -193,10 +195,13 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
             len(cand.sources) > 1
             and head.pos_ in ("VERB", "AUX")
             and _coordinated_subject(head)
-            and not any(_real_actor(a) for a in cand.targets)
         ):
-            # "The US and the Taliban signed a pact": each party acts towards the other
-            cand.targets = _unique(cand.targets + cand.sources[::-1])
+            # "The US and the Taliban signed a pact": each party acts towards the other,
+            # first of all in a joint act ("X and Y launched war games near Z")
+            if cand.code.startswith(JOINT_ROOTS):
+                cand.targets = _unique(cand.sources[::-1] + cand.targets)
+            elif not any(_real_actor(a) for a in cand.targets):
+                cand.targets = _unique(cand.targets + cand.sources[::-1])
     return [
         c
         for c in found
@@ -240,15 +245,30 @@ def _light_object(verb: Token) -> Token | None:
     nouns = noun_triggers()
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     for child in objects:
-        if child.lemma_.lower() in nouns:
+        if noun_key(child) in nouns:
             return child
+        inner = _contained_event(child, nouns)
+        if inner is not None:
+            return inner
     for child in verb.children:
         # "came under attack", "went on strike", "put troops on alert"
         if child.dep_ == "prep" and child.lower_ in ("under", "on"):
             pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
-            if pobj is not None and (pobj.lemma_.lower() in nouns or child.lower_ == "under"):
+            if pobj is not None and (noun_key(pobj) in nouns or child.lower_ == "under"):
                 return pobj
     return objects[0] if objects else None
+
+
+def _contained_event(noun: Token, nouns: Mapping[str, object]) -> Token | None:
+    """The event inside a quantity of events: "a new round of joint exercises", "a wave of
+    attacks"."""
+    if noun.lemma_.lower() not in frames()["event_containers"]:
+        return None
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+        if pobj is not None and noun_key(pobj) in nouns:
+            return pobj
+    return None
 
 
 def _verb_candidate(
@@ -257,7 +277,7 @@ def _verb_candidate(
     lemma = verb.lemma_.lower()
     obj = _light_object(verb)
     nouns = noun_triggers()
-    if obj is not None and obj.lemma_.lower() in nouns and lemma in light_verbs():
+    if obj is not None and noun_key(obj) in nouns and lemma in light_verbs():
         used_nouns.add(obj.i)
         return _light_verb_candidate(verb, obj, sent, ctx)
     if lemma == "call":
@@ -504,7 +524,7 @@ def _evidence_candidate(
     ids = {a.id for a in sources}
     targets: list[Actor] = []
     for tok in evidence.subtree:
-        if tok.lemma_.lower() in noun_triggers() and tok.i != evidence.i:
+        if noun_key(tok) in noun_triggers() and tok.i != evidence.i:
             targets.extend(_noun_event_doers(tok, sent, ctx))
     if not targets:
         for clause in (c for c in verb.children if c.dep_ == "advcl"):
@@ -526,7 +546,7 @@ def _evidence_candidate(
 
 
 def _light_verb_candidate(verb: Token, noun: Token, sent: SpacySpan, ctx: Context) -> Candidate:
-    entry = noun_triggers()[noun.lemma_.lower()]
+    entry = noun_triggers()[noun_key(noun)]
     code = entry.code
     modifiers = {c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound")}
     if noun.lemma_.lower() == "strike" and _labour_strike(noun, modifiers):
@@ -581,7 +601,7 @@ def _call_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | N
 def _noun_candidate(
     noun: Token, sent: SpacySpan, ctx: Context, by_trigger: dict[int, Candidate]
 ) -> Candidate | None:
-    entry = noun_triggers()[noun.lemma_.lower()]
+    entry = noun_triggers()[noun_key(noun)]
     code = entry.code
     modifiers = {c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound")}
     if noun.lemma_.lower() == "strike" and _labour_strike(noun, modifiers):
@@ -902,8 +922,7 @@ def _argument_actors(
         return []
     if arg.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X") and arg.ent_type_ != "NORP":
         return []  # a nationality stands for its people ("Japanese and Australian armies")
-    lemma = arg.lemma_.lower()
-    if lemma in noun_triggers():
+    if noun_key(arg) in noun_triggers():
         inner = _noun_event_doers(arg, sent, ctx)
         if inner:
             return inner
