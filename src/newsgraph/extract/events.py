@@ -183,13 +183,6 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
     _resolve_group_references(found, sent, ctx)
     for cand in found:
         cand.targets = [a for a in cand.targets if not _is_time_actor(a, ctx)]
-        if not (cand.rule or cand.code.startswith("04")) and not any(
-            _named(a) for a in cand.targets
-        ):
-            # "set up hospitals in Louisiana", "deployed troops to Liberia": with no named
-            # party acted on, the place the act is aimed at stands for it (a meeting's
-            # place is its venue; a frame rule names its own targets)
-            cand.targets = _unique(cand.targets + _place_targets(cand, sent, ctx))
         head = cand.trigger[0]
         if (
             len(cand.sources) > 1
@@ -202,6 +195,13 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
                 cand.targets = _unique(cand.sources[::-1] + cand.targets)
             elif not any(_real_actor(a) for a in cand.targets):
                 cand.targets = _unique(cand.targets + cand.sources[::-1])
+        if not (cand.rule or cand.code.startswith("04")) and not any(
+            _named(a) for a in cand.targets
+        ):
+            # "set up hospitals in Louisiana", "deployed troops to Liberia": with no named
+            # party acted on, the place the act is aimed at stands for it (a meeting's
+            # place is its venue; a frame rule names its own targets)
+            cand.targets = _unique(cand.targets + _place_targets(cand, sent, ctx))
     return [
         c
         for c in found
