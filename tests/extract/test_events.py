@@ -257,3 +257,67 @@ def test_actors_in_the_setting_are_not_targets() -> None:
     ev = find(a, "THREATEN")
     assert has_word(names(a, ev.target), "Japan")
     assert not has_word(names(a, ev.target), "Socialist")
+
+
+def test_capitalised_dateline_is_not_the_doer() -> None:
+    a = analyse("MANILA -- President Gloria Arroyo has pardoned former president Joseph "
+                "Estrada, her spokesman said.")
+    ev = next(e for e in a.events if e.trigger.text == "pardoned")
+    assert has_word(names(a, ev.source), "Arroyo")
+    assert not has_word(names(a, ev.source), "MANILA")
+
+
+def test_dateline_with_date_and_agency_is_skipped() -> None:
+    a = analyse("KHARTOUM, May 15 (Xinhua) -- Sudanese President Omar al-Bashir on Wednesday "
+                "praised Ethiopia for its mediation.")
+    ev = find(a, "SUPPORT")
+    assert has_word(names(a, ev.source), "Bashir")
+
+
+def test_parties_coordinated_in_the_subject_modifier_act_towards_each_other() -> None:
+    a = analyse("Russia and Turkey's foreign ministers met briefly in Moscow.")
+    ev = find(a, "CONSULT")
+    assert has_word(names(a, ev.target), "Turkey") or has_word(names(a, ev.target), "Russia")
+
+
+def test_place_aimed_at_is_the_target_when_no_named_party_is() -> None:
+    a = analyse("Nigeria announced the deployment of 230 troops to Liberia.")
+    ev = next(e for e in a.events if e.trigger.text.startswith("announced"))
+    assert has_word(names(a, ev.target), "Liberia")
+
+
+def test_meeting_place_is_no_target() -> None:
+    a = analyse("The Socialist Party of Chile held a meeting in Santiago on Monday.")
+    ev = find(a, "CONSULT")
+    assert not has_word(names(a, ev.target), "Santiago")
+
+
+def test_found_guilty_is_a_legal_act_against_the_defendant() -> None:
+    a = analyse("A court in Lyon found Cardinal Barbarin guilty of failing to report abuse.")
+    ev = next(e for e in a.events if e.trigger.text == "found")
+    assert has_word(names(a, ev.target), "Barbarin")
+
+
+def test_calling_off_a_strike_is_a_concession() -> None:
+    a = analyse("Indian coal workers called off the two-day old strike after the agreement "
+                "with the Indian government.")
+    ev = next(e for e in a.events if e.trigger.text == "called")
+    assert ev.type in ("CONCEDE", "RETREAT")
+    assert has_word(names(a, ev.source), "workers")
+
+
+def test_round_of_joint_exercises_is_military_cooperation() -> None:
+    a = analyse("Jordan and the United States began a new round of joint military exercises "
+                "in the southern desert.")
+    ev = find(a, "COOPERATE")
+    assert has_word(names(a, ev.target), "Jordan") or has_word(names(a, ev.target), "United")
+
+
+def test_war_games_are_an_exercise() -> None:
+    a = analyse("The US and its Western allies launched war games near Iranian waters.")
+    assert any(e.trigger.text.endswith("war games") for e in a.events)
+
+
+def test_framing_is_no_event() -> None:
+    a = analyse("The missile tests are often framed by Kim as a response to threats from Japan.")
+    assert not any(e.trigger.text == "framed" for e in a.events)

@@ -23,6 +23,7 @@ from newsgraph.extract.events_lexicon import (
     cameo_info,
     frames,
     light_verbs,
+    noun_key,
     noun_triggers,
     verb_code,
     verb_lexicon,
@@ -53,6 +54,8 @@ TARGETLESS_TYPES = frozenset(
      "RETREAT"}
 )  # fmt: skip
 VIOLENT_ROOTS = ("15", "17", "18", "19", "20")  # "fighting for X": X is a side, not a target
+JOINT_ROOTS = ("03", "04", "05", "06")  # acts two coordinated parties do together
+SETTING_PREPS = frozenset({"during", "amid", "throughout", "since", "until", "despite"})
 
 
 @dataclass
@@ -170,7 +173,7 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
     for tok in sent:
         if (
             tok.pos_ in ("NOUN", "PROPN")
-            and tok.lemma_.lower() in nouns
+            and noun_key(tok) in nouns
             and tok.i not in used_nouns
         ):
             cand = _noun_candidate(tok, sent, ctx, by_trigger)
@@ -185,10 +188,20 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
             len(cand.sources) > 1
             and head.pos_ in ("VERB", "AUX")
             and _coordinated_subject(head)
-            and not any(_real_actor(a) for a in cand.targets)
         ):
-            # "The US and the Taliban signed a pact": each party acts towards the other
-            cand.targets = _unique(cand.targets + cand.sources[::-1])
+            # "The US and the Taliban signed a pact": each party acts towards the other,
+            # first of all in a joint act ("X and Y launched war games near Z")
+            if cand.code.startswith(JOINT_ROOTS):
+                cand.targets = _unique(cand.sources[::-1] + cand.targets)
+            elif not any(_real_actor(a) for a in cand.targets):
+                cand.targets = _unique(cand.targets + cand.sources[::-1])
+        if not (cand.rule or cand.code.startswith("04")) and not any(
+            _named(a) for a in cand.targets
+        ):
+            # "set up hospitals in Louisiana", "deployed troops to Liberia": with no named
+            # party acted on, the place the act is aimed at stands for it (a meeting's
+            # place is its venue; a frame rule names its own targets)
+            cand.targets = _unique(cand.targets + _place_targets(cand, sent, ctx))
     return [
         c
         for c in found
@@ -214,13 +227,16 @@ def _clause_words(verb: Token) -> frozenset[str]:
     """Lower-case words and lemmas after the verb inside its clause (for object patterns)."""
     words: set[str] = set()
     for child in verb.rights:
-        if child.dep_ in CLAUSE_DEPS:
-            continue
+        if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
+            continue  # a small clause ("found X guilty") belongs to the verb's frame
         for t in child.subtree:
             if t.i - verb.i > 6:
                 break
             words.add(t.lower_)
             words.add(t.lemma_.lower())
+        if child.dep_ == "dobj":  # the object's head however long its modifiers
+            words.add(child.lower_)
+            words.add(child.lemma_.lower())
     return frozenset(words)
 
 
@@ -229,15 +245,30 @@ def _light_object(verb: Token) -> Token | None:
     nouns = noun_triggers()
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     for child in objects:
-        if child.lemma_.lower() in nouns:
+        if noun_key(child) in nouns:
             return child
+        inner = _contained_event(child, nouns)
+        if inner is not None:
+            return inner
     for child in verb.children:
         # "came under attack", "went on strike", "put troops on alert"
         if child.dep_ == "prep" and child.lower_ in ("under", "on"):
             pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
-            if pobj is not None and (pobj.lemma_.lower() in nouns or child.lower_ == "under"):
+            if pobj is not None and (noun_key(pobj) in nouns or child.lower_ == "under"):
                 return pobj
     return objects[0] if objects else None
+
+
+def _contained_event(noun: Token, nouns: Mapping[str, object]) -> Token | None:
+    """The event inside a quantity of events: "a new round of joint exercises", "a wave of
+    attacks"."""
+    if noun.lemma_.lower() not in frames()["event_containers"]:
+        return None
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+        if pobj is not None and noun_key(pobj) in nouns:
+            return pobj
+    return None
 
 
 def _verb_candidate(
@@ -246,7 +277,7 @@ def _verb_candidate(
     lemma = verb.lemma_.lower()
     obj = _light_object(verb)
     nouns = noun_triggers()
-    if obj is not None and obj.lemma_.lower() in nouns and lemma in light_verbs():
+    if obj is not None and noun_key(obj) in nouns and lemma in light_verbs():
         used_nouns.add(obj.i)
         return _light_verb_candidate(verb, obj, sent, ctx)
     if lemma == "call":
@@ -313,6 +344,47 @@ def _fallback_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate
 
 def _real_actor(actor: Actor) -> bool:
     return bool(actor.code) or actor.kind != "organization" or _named(actor)
+
+
+PLACE_PATH_DEPS = frozenset(
+    {"pobj", "prep", "dobj", "compound", "conj", "appos", "nmod", "poss", "xcomp", "prt"}
+)
+NOT_TARGET_PREPS = frozenset({*SETTING_PREPS, "by", "after", "before", "following", "like"})
+VIOLENT_BLOCKED = NOT_TARGET_PREPS | {"for"}
+
+
+def _place_targets(cand: Candidate, sent: SpacySpan, ctx: Context) -> list[Actor]:
+    """Places named in the trigger's own phrases (not its subject, not a sub-clause or a
+    time/circumstance phrase), as actors."""
+    triggers = {t.i for t in cand.trigger}
+    # "soldiers fighting for Russia": a side, not a target
+    blocked = VIOLENT_BLOCKED if cand.code.startswith(VIOLENT_ROOTS) else NOT_TARGET_PREPS
+    taken = {a.id for a in cand.sources}
+    out: list[Actor] = []
+    doc = sent.doc
+    for place in ctx.places:
+        if not (sent.start_char <= place.start and place.end <= sent.end_char):
+            continue
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or not _hangs_from(span.root, triggers, blocked):
+            continue
+        for actor in actors_for(span.root, ctx, sent, require_actor_like=False):
+            if actor.id not in taken:
+                out.append(actor)
+    return out
+
+
+def _hangs_from(tok: Token, triggers: set[int], blocked: frozenset[str]) -> bool:
+    """Whether ``tok`` is reached from a trigger word through objects and prepositions only."""
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ not in PLACE_PATH_DEPS or tok.lower_ in blocked:
+            return False
+        tok = tok.head
+        if tok.i in triggers:
+            return True
+    return False
 
 
 def _has_purpose(verb: Token, nouns: frozenset[str]) -> bool:
@@ -452,7 +524,7 @@ def _evidence_candidate(
     ids = {a.id for a in sources}
     targets: list[Actor] = []
     for tok in evidence.subtree:
-        if tok.lemma_.lower() in noun_triggers() and tok.i != evidence.i:
+        if noun_key(tok) in noun_triggers() and tok.i != evidence.i:
             targets.extend(_noun_event_doers(tok, sent, ctx))
     if not targets:
         for clause in (c for c in verb.children if c.dep_ == "advcl"):
@@ -474,7 +546,7 @@ def _evidence_candidate(
 
 
 def _light_verb_candidate(verb: Token, noun: Token, sent: SpacySpan, ctx: Context) -> Candidate:
-    entry = noun_triggers()[noun.lemma_.lower()]
+    entry = noun_triggers()[noun_key(noun)]
     code = entry.code
     modifiers = {c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound")}
     if noun.lemma_.lower() == "strike" and _labour_strike(noun, modifiers):
@@ -502,6 +574,12 @@ def _light_verb_candidate(verb: Token, noun: Token, sent: SpacySpan, ctx: Contex
 def _call_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | None:
     """ "call for/on" is a request; "calling it a “bloc”" (a scare-quoted label) an accusation."""
     preps = {c.lower_: c for c in verb.children if c.dep_ in ("prep", "prt")}
+    if "off" in preps:
+        # "called off the strike" is ending it
+        cand = Candidate(trigger=[verb], code=verb_code("end", _clause_words(verb)) or "")
+        cand.clause_head = verb
+        cand.sources, cand.targets = _verb_arguments(verb, sent, ctx)
+        return cand if cand.code else None
     if "for" in preps or "on" in preps:
         cand = Candidate(trigger=[verb], code="020", clause_head=verb)
         cand.sources, cand.targets = _verb_arguments(verb, sent, ctx)
@@ -523,7 +601,7 @@ def _call_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | N
 def _noun_candidate(
     noun: Token, sent: SpacySpan, ctx: Context, by_trigger: dict[int, Candidate]
 ) -> Candidate | None:
-    entry = noun_triggers()[noun.lemma_.lower()]
+    entry = noun_triggers()[noun_key(noun)]
     code = entry.code
     modifiers = {c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound")}
     if noun.lemma_.lower() == "strike" and _labour_strike(noun, modifiers):
@@ -663,15 +741,20 @@ def _outside_setting(actors: list[Actor], roots: list[Token], start: int, end: i
     return [a for a in actors if not in_setting(a)] if setting else actors
 
 
-SETTING_PREPS = frozenset({"during", "amid", "throughout", "since", "until", "despite"})
-
 
 def _coordinated_subject(verb: Token) -> bool:
     tok = verb
     for _ in range(4):
         subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
         if subj is not None:
-            return any(c.dep_ == "conj" for c in subj.children)
+            # "Russia and Turkey's ministers", "UK and EU negotiators": the parties are
+            # coordinated inside the subject's modifier
+            return any(c.dep_ == "conj" for c in subj.children) or any(
+                c.dep_ in ("conj", "cc")
+                for m in subj.lefts
+                if m.dep_ in ("poss", "compound", "amod", "nmod")
+                for c in m.children
+            )
         if tok.dep_ not in ("xcomp", "acomp", "conj") or tok.head.i == tok.i:
             return False
         tok = tok.head
@@ -757,8 +840,15 @@ def _subject_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
         if tok.dep_ not in ("xcomp", "conj", "advcl", "acl", "acomp") or tok.head.i == tok.i:
             return []
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
-            # "soldiers fighting for Russia": the noun does it; "forces based in X": it doesn't
-            return _argument_actors(tok.head, tok, sent, ctx) if tok.tag_ == "VBG" else []
+            # "soldiers fighting for Russia": the noun does it; "forces based in X": it doesn't;
+            # a sentence without a main verb ("A report called for ...") is a misparse of
+            # "noun verbed"
+            doer = tok.tag_ == "VBG" or (
+                tok.head.dep_ == "ROOT"
+                and tok.tag_ in ("VBD", "VBN")
+                and not any(c.dep_ in ("agent", "auxpass") for c in tok.children)
+            )
+            return _argument_actors(tok.head, tok, sent, ctx) if doer else []
         tok = tok.head
     return []
 
@@ -790,14 +880,33 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def _dateline_dash(tok: Token) -> int | None:
-    """The dash ending a dateline ("ALGIERS, Algeria - ") at the start of the sentence."""
+    """The dash ending a dateline ("ALGIERS, Algeria - ", "MANILA -- ", "ADDIS ABABA, May 15
+    (Xinhua) -- ", "KABUL (Pajhwok): ") at the start of the sentence."""
     sent = tok.sent
-    for t in sent[: min(8, len(sent))]:
-        if t.text in DASHES and t.i > sent.start:
+    parens = 0
+    for t in sent[: min(14, len(sent))]:
+        text = t.text
+        if text.startswith(")"):  # the tokenizer keeps "):" together
+            parens -= 1
+            text = text[1:]
+        if text in DASHES and t.i > sent.start and not parens:
             return t.i
-        if not (t.pos_ == "PROPN" or t.is_punct or t.pos_ == "DET"):
+        if text == "(":
+            parens += 1
+        elif text and not (parens or _dateline_word(t)):
             return None
     return None
+
+
+def _dateline_word(t: Token) -> bool:
+    """A word a dateline is made of: place names (often in capitals), a date, punctuation."""
+    return (
+        t.pos_ in ("PROPN", "DET")
+        or t.is_punct
+        or (t.is_upper and t.is_alpha)
+        or t.ent_type_ in ("GPE", "DATE")
+        or t.like_num
+    )
 
 
 def _argument_actors(
@@ -811,10 +920,9 @@ def _argument_actors(
         if gov_obj is not None and gov_obj.i != arg.i:
             return _argument_actors(gov_obj, verb.head, sent, ctx, strict)
         return []
-    if arg.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
-        return []
-    lemma = arg.lemma_.lower()
-    if lemma in noun_triggers():
+    if arg.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X") and arg.ent_type_ != "NORP":
+        return []  # a nationality stands for its people ("Japanese and Australian armies")
+    if noun_key(arg) in noun_triggers():
         inner = _noun_event_doers(arg, sent, ctx)
         if inner:
             return inner

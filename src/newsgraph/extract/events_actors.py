@@ -107,6 +107,8 @@ def is_actor_like(head: Token) -> bool:
         return False
     if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
+    if head.is_upper and head.is_alpha and 2 <= len(head.text) <= 6:
+        return True  # an acronym the tagger took for a common noun ("ICE returned ...")
     if head.lemma_.lower() in actor_nouns():
         return True
     return (

@@ -143,6 +143,13 @@ def verb_lexicon() -> dict[str, VerbEntry]:
     for lemma, code, *_ in _tsv(EVENTS, "verbs_core.tsv"):
         old = lex.get(lemma)
         lex[lemma] = VerbEntry(code=code, patterns=old.patterns if old else ())
+    for lemma, words, code in _tsv(EVENTS, "verb_patterns.tsv"):
+        # curated patterns first: among patterns of equal length the first listed wins
+        slots = tuple(frozenset(slot.split("|")) for slot in words.split())
+        old = lex.get(lemma)
+        lex[lemma] = VerbEntry(
+            code=old.code if old else None, patterns=((slots, code), *(old.patterns if old else ()))
+        )
     return lex
 
 
@@ -154,6 +161,30 @@ def core_verbs() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def noun_triggers() -> dict[str, NounTrigger]:
     return {row[0]: NounTrigger(row[1], row[2]) for row in _tsv(EVENTS, "nouns.tsv")}
+
+
+def noun_key(tok: Any) -> str:
+    """The noun-trigger entry a noun stands for: its lemma, or the compound it heads where
+    the head alone says nothing ("war games" is an exercise)."""
+    lemma: str = tok.lemma_.lower()
+    modifiers = compound_events().get(lemma)
+    if modifiers:
+        for child in tok.lefts:
+            if child.dep_ == "compound" and child.lower_ in modifiers:
+                return modifiers[child.lower_]
+    return lemma
+
+
+@lru_cache(maxsize=1)
+def compound_events() -> dict[str, dict[str, str]]:
+    """Head lemma → {compound modifier: noun-trigger entry} from frames.tsv's
+    ``compound_events`` (written ``modifier_head=entry``)."""
+    out: dict[str, dict[str, str]] = {}
+    for item in frames()["compound_events"]:
+        pair, _, entry = item.partition("=")
+        modifier, _, head = pair.partition("_")
+        out.setdefault(head, {})[modifier] = entry
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -71,11 +71,29 @@ def _code_root(tok: Token) -> str:
     return code[:2] if code else "-"
 
 
+def _dictionary_root(lemma: str) -> str | None:
+    """The CAMEO root of the verb's default code in the PETRARCH2 dictionary, even where the
+    lexicon does not trust it alone ("hit", "summon"): a hint for the classifier."""
+    from newsgraph.extract.events_lexicon import verb_lexicon
+
+    entry = verb_lexicon().get(lemma)
+    return entry.code[:2] if entry is not None and entry.code else None
+
+
+def _entity_kind(head: Token) -> str:
+    """The argument's entity type ("GPE", "PERSON"), "MONEY" for a sum anywhere in it
+    ("gave 352 million euros"), "-" for none: who or what the act is about."""
+    if head.ent_type_:
+        return head.ent_type_
+    return "MONEY" if any(t.ent_type_ == "MONEY" for t in head.subtree) else "-"
+
+
 def _arg_features(head: Token, prefix: str) -> list[str]:
     out: list[str] = []
     for child in head.children:
         if child.dep_ in ARG_DEPS:
             out.append(f"{prefix}obj={_lemma(child)}")
+            out.append(f"{prefix}argent={_entity_kind(child)}")
             out.extend(
                 f"{prefix}objmod={_lemma(m)}"
                 for m in child.children
@@ -86,6 +104,7 @@ def _arg_features(head: Token, prefix: str) -> list[str]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     out.append(f"{prefix}pobj={child.lower_}:{_lemma(pobj)}")
+                    out.append(f"{prefix}argent={_entity_kind(pobj)}")
         elif child.dep_ == "prt":
             out.append(f"{prefix}prt={_lemma(child)}")
         elif child.dep_ in ("xcomp", "ccomp"):
@@ -106,6 +125,8 @@ def type_features(trigger: list[Token], code: str) -> list[str]:
         f"code={code or '-'}",
         f"root={code[:2] if code else '-'}",
     ]
+    if head.pos_ == "VERB" and (block := _dictionary_root(lemma)):
+        feats.append(f"blk={block}")
     if len(trigger) > 1:
         feats.append(f"noun={_lemma(trigger[-1])}")
         feats.append(f"light={lemma}+{_lemma(trigger[-1])}")
