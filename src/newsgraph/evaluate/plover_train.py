@@ -10,7 +10,11 @@ Usage: PYTHONPATH=src python scripts/train_event_types.py [--no-write] [--folds 
    features (events_types.type_features) is trained on four folds and the held-out fold is
    scored end to end (undetected items count as misses). This is the reported figure.
    The combination with the lexicon (override/keep thresholds) is chosen on the CV folds:
-   the best macro F1 among the settings that detect at least DETECTION_FLOOR of the items.
+   the best macro F1 (``--detection-floor F``: among the settings detecting at least F of
+   the items). No floor by default. A floor of 0.85 picks a model-only threshold of 0.2:
+   nested CV detection 0.854 instead of 0.837 at the same macro F1 (0.723), but on 120
+   Wikinews articles 795 events instead of 594, 422 instead of 221 of them below
+   confidence 0.35 (model-only types are right about 40% of the time): weak events.
 3. Fits on all items and writes the weights as JSON (pruned, rounded), deterministically.
 4. Scores the shipped-to-be model on gsr-extra.jsonl (held out; never trained on).
 """
@@ -276,7 +280,7 @@ def per_type_overrides(
     return _choose_overrides(items, found, models, everyone, setting), score(items, final)
 
 
-DETECTION_FLOOR = 0.85  # the bar: macro F1 counts only with this share of items detected
+DETECTION_FLOOR = 0.0  # see the module docstring; set by --detection-floor
 
 
 def _detection(preds: list[str]) -> float:
@@ -298,7 +302,15 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--cached", action="store_true", help="reuse /tmp/ev/found.pkl")
+    parser.add_argument(
+        "--detection-floor",
+        type=float,
+        default=0.0,
+        help="choose among settings detecting at least this share (default: none)",
+    )
     args = parser.parse_args()
+    global DETECTION_FLOOR
+    DETECTION_FLOOR = args.detection_floor
     path = shared_path("eval", "plover", "train.jsonl")
     if path is None:
         raise SystemExit("PLV train split not found (../shared/eval/plover/train.jsonl)")
