@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -38,13 +39,21 @@ def actor_label(analysis: Analysis, ids: list[str]) -> str:
 _SENTENCE_END = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\b[A-Z])[.!?][”’\"')]?(?=\s+[“‘\"'(A-Z0-9])|\n")
 
 
+@lru_cache(maxsize=16)
+def _sentence_ends(body: str) -> tuple[list[int], list[int]]:
+    """Where each sentence end of ``body`` starts and ends, found once per body (a scan
+    from the top for each event took 0.2 s on a 100 KB article)."""
+    found = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(body)]
+    return [a for a, _ in found], [b for _, b in found]
+
+
 def sentence_around(body: str, start: int, end: int, limit: int = 300) -> str:
     """The sentence holding [start, end) (several if the span crosses them), trimmed."""
-    left = 0
-    for m in _SENTENCE_END.finditer(body, 0, start):
-        left = m.end()
-    stop = _SENTENCE_END.search(body, max(end - 1, left))
-    right = stop.end() if stop else len(body)
+    starts, ends = _sentence_ends(body)
+    before = bisect_right(ends, start)  # the sentence ends wholly before the span
+    left = ends[before - 1] if before else 0
+    after = bisect_left(starts, max(end - 1, left))  # the first end at or after its last char
+    right = ends[after] if after < len(ends) else len(body)
     text = body[left:right].strip()
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
