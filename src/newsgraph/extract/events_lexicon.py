@@ -201,10 +201,35 @@ def verb_code(lemma: str, context_words: frozenset[str]) -> str | None:
     entry = verb_lexicon().get(lemma)
     if entry is None:
         return None
-    for words, code in _patterns_longest_first(lemma):
+    patterns, by_first_word, always = _pattern_index(lemma)
+    # only patterns whose first slot meets the clause can match: look those up by word
+    # (a scan of all of a common verb's patterns per clause was most of this function)
+    maybe = set(always)
+    for word in context_words:
+        maybe.update(by_first_word.get(word, ()))
+    for i in sorted(maybe):
+        words, code = patterns[i]
         if all(alts & context_words for alts in words):
             return code
     return entry.code if lemma in core_verbs() else None
+
+
+@lru_cache(maxsize=4096)
+def _pattern_index(
+    lemma: str,
+) -> tuple[tuple[tuple[Any, str], ...], dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """A verb's patterns longest first, the positions of those whose first slot holds each
+    word, and those with no slot (which always match)."""
+    patterns = _patterns_longest_first(lemma)
+    by_word: dict[str, list[int]] = {}
+    always = []
+    for i, (words, _) in enumerate(patterns):
+        if not words:
+            always.append(i)
+            continue
+        for word in words[0]:
+            by_word.setdefault(word, []).append(i)
+    return patterns, {w: tuple(ix) for w, ix in by_word.items()}, tuple(always)
 
 
 @lru_cache(maxsize=4096)
