@@ -104,26 +104,35 @@ def _gazetteer_run_matches(
     doc: Doc, gazetteer: Gazetteer, blocked: list[bool]
 ) -> list[Toponym]:
     """Longest gazetteer matches over capitalised token runs not covered by other entities."""
+    # the token attributes read once, as lists: ``doc[i]`` and ``doc[i:j]`` build new spaCy
+    # objects on every access, and the window loop below asks for each token many times
+    text = doc_text(doc)
+    tokens = list(doc)
+    caps = [t.text[:1].isupper() for t in tokens]
+    propn = [t.pos_ == "PROPN" for t in tokens]
+    joins = [t.lower_ in CONNECTORS for t in tokens]
+    sent_start = [bool(t.is_sent_start) for t in tokens]
+    starts = [t.idx for t in tokens]
+    ends = [t.idx + len(t.text) for t in tokens]
     found: list[Toponym] = []
-    i, n = 0, len(doc)
+    i, n = 0, len(tokens)
     while i < n:
-        tok = doc[i]
-        if blocked[i] or not _is_capitalised(tok) or (tok.is_sent_start and tok.pos_ != "PROPN"):
+        if blocked[i] or not caps[i] or (sent_start[i] and not propn[i]):
             i += 1
             continue
         matched = 0
         for size in range(min(gazetteer.max_words, n - i), 0, -1):
-            span = doc[i : i + size]
-            last = span[-1]
-            if any(blocked[i : i + size]) or not _is_capitalised(last):
+            j = i + size
+            if any(blocked[i:j]) or not caps[j - 1]:
                 continue
-            if any(not _is_capitalised(t) and t.lower_ not in CONNECTORS for t in span):
+            if any(not caps[k] and not joins[k] for k in range(i, j)):
                 continue
-            if not any(t.pos_ == "PROPN" for t in span):
+            if not any(propn[i:j]):
                 continue
-            key = normalize_name(span.text)
+            surface = text[starts[i] : ends[j - 1]]
+            key = normalize_name(surface)
             if key in gazetteer and key not in gazetteer.demonyms:
-                found.append(Toponym(span.start_char, span.end_char, span.text, False, key))
+                found.append(Toponym(starts[i], ends[j - 1], surface, False, key))
                 matched = size
                 break
         i += matched or 1
