@@ -19,6 +19,7 @@ from newsgraph.extract.places import extract_places
 from newsgraph.extract.quotes import extract_quotes
 from newsgraph.extract.times import extract_times
 from newsgraph.model import Analysis, Article
+from newsgraph.read.doccache import remember_text
 from newsgraph.read.nlp import load_nlp
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 def analyze_doc(article: Article, doc: Doc) -> Analysis:
     """Run every extractor and the checks on an article already parsed by spaCy."""
     ctx = Context(article=article)
+    remember_text(doc, article.body)
     ctx.times = extract_times(doc, ctx)
     ctx.actors = extract_actors(doc, ctx)
     ctx.places = extract_places(doc, ctx)

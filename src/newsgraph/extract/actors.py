@@ -40,6 +40,7 @@ from newsgraph.extract.actors_lexicon import (
 )
 from newsgraph.extract.context import Context
 from newsgraph.model import Actor, ActorKind, Mention
+from newsgraph.read.doccache import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -918,7 +919,7 @@ class _Extraction:
 
     def assemble(self) -> list[Actor]:
         actors: dict[str, Actor] = {}
-        body = self.doc.text  # once: Doc.text joins every token
+        body = doc_text(self.doc)  # Doc.text joins every token on each access
         for cand in sorted(self.cands, key=lambda c: c.start):
             start_char = self.doc[cand.start].idx
             last = self.doc[cand.end - 1]

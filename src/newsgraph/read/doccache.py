@@ -20,6 +20,15 @@ def doc_text(doc: Doc) -> str:
     return str(text)
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Seed ``doc_text`` with the text the doc was parsed from (spaCy keeps it verbatim),
+    sparing a join of every token. A doc whose tokens do not span ``text`` exactly is left
+    to build its own."""
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if end == len(text):
+        doc.user_data["newsgraph_text"] = text
+
+
 def doc_ents(doc: Doc) -> list[Span]:
     """``doc.ents``, built once per doc."""
     ents = doc.user_data.get("newsgraph_ents")
