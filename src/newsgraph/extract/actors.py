@@ -40,7 +40,7 @@ from newsgraph.extract.actors_lexicon import (
 )
 from newsgraph.extract.context import Context
 from newsgraph.model import Actor, ActorKind, Mention
-from newsgraph.read.doccache import doc_text
+from newsgraph.read.doccache import doc_text, sent_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -655,7 +655,7 @@ class _Extraction:
         return (
             self.lower[start].endswith(NOT_ORG_ENDINGS)
             or tok.tag_ == "NNS"
-            or (tok.i == tok.sent.start and tok.pos_ != "PROPN")
+            or (tok.i == sent_of(tok).start and tok.pos_ != "PROPN")
         )
 
     def _country_role_inside(self, start: int, end: int) -> tuple[str | None, str | None]:
@@ -770,12 +770,12 @@ class _Extraction:
 
     def _context_country(self, i: int, sent_countries: dict[int, str | None]) -> str | None:
         """The one country of this sentence; if it names none, that of the sentence before."""
-        sent = self.doc[i].sent
+        sent = sent_of(self.doc[i])
         if sent.start in sent_countries:
             return sent_countries[sent.start]
         if sent.start == 0:
             return None
-        return sent_countries.get(self.doc[sent.start - 1].sent.start)
+        return sent_countries.get(sent_of(self.doc[sent.start - 1]).start)
 
     def _np_country(self, head_i: int, own_start: int | None = None) -> str | None:
         """The country of a possessive/compound modifier of this noun ("Kim's government"),
@@ -802,7 +802,7 @@ class _Extraction:
     def _antecedent_country(self, i: int) -> str | None:
         """The country of the nearest country/organisation mention before token i in its
         sentence ("Israel announces that its troops ...")."""
-        sent_start = self.doc[i].sent.start
+        sent_start = sent_of(self.doc[i]).start
         best: Cand | None = None
         for cand in self.cands:
             if (
@@ -830,9 +830,9 @@ class _Extraction:
                 and cand.country != "WST"
                 and (not cand.context_country)
             ):
-                found.setdefault(self.doc[cand.start].sent.start, set()).add(cand.country)
+                found.setdefault(sent_of(self.doc[cand.start]).start, set()).add(cand.country)
         for m in self._place_countries() + self.place_countries:
-            found.setdefault(self.doc[m[0]].sent.start, set()).add(m[1])
+            found.setdefault(sent_of(self.doc[m[0]]).start, set()).add(m[1])
         return {s: next(iter(cs)) if len(cs) == 1 else None for s, cs in found.items()}
 
     def _place_countries(self) -> list[tuple[int, str]]:

@@ -31,6 +31,7 @@ from newsgraph.extract.events_lexicon import (
 from newsgraph.extract.events_status import event_status
 from newsgraph.extract.events_types import DEFAULT_CODES, classify, type_features, type_model
 from newsgraph.model import Actor, Event, EventDate, Span, TextSpan
+from newsgraph.read.doccache import sent_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -882,7 +883,7 @@ def _subject_of(verb: Token) -> Token | None:
 def _dateline_dash(tok: Token) -> int | None:
     """The dash ending a dateline ("ALGIERS, Algeria - ", "MANILA -- ", "ADDIS ABABA, May 15
     (Xinhua) -- ", "KABUL (Pajhwok): ") at the start of the sentence."""
-    sent = tok.sent
+    sent = sent_of(tok)
     parens = 0
     for t in sent[: min(14, len(sent))]:
         text = t.text
