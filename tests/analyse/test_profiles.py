@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from newsgraph.analyse import queries
-from newsgraph.analyse.derived import build_derived, register_derived
 from newsgraph.analyse.profiles import RECENT_KEPT, ProfileIndex
 from newsgraph.serve.db import Database
 from newsgraph.store import Store
 from tests.analyse.handmade import all_handmade, hostile_analysis
 
 Con = duckdb.DuckDBPyConnection
-
-
-@pytest.fixture(scope="module")
-def con(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Con]:
-    path = Path(tmp_path_factory.mktemp("profiles")) / "store.duckdb"
-    with Store(path) as store:
-        store.write_batch(all_handmade())
-    connection = duckdb.connect(str(path), read_only=True)
-    register_derived(connection, build_derived(connection))
-    yield connection
-    connection.close()
 
 
 def _keys(con: Con) -> list[tuple[str, str | None]]:
