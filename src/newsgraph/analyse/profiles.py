@@ -28,7 +28,7 @@ from newsgraph.analyse.models import (
     NetworkNode,
     round_goldstein,
 )
-from newsgraph.analyse.queries import bucket_timeline
+from newsgraph.analyse.queries import UNDIRECTED_DYADS, bucket_timeline
 
 Key = tuple[str, str | None]
 RECENT_KEPT = 50  # the most recent events any caller asks for (the actor page)
@@ -120,14 +120,7 @@ WITH by_code AS (
 SELECT * EXCLUDE (rn) FROM ranked WHERE rn <= {RECENT_KEPT} ORDER BY k_code, k_name, rn
 """
 
-EDGES_SQL = """
-WITH d AS (
-    SELECT DISTINCT article_id, event_id, source_code, target_code, goldstein FROM dyads
-    WHERE source_code IS NOT NULL AND target_code IS NOT NULL AND source_code <> target_code
-), u AS (
-    SELECT least(source_code, target_code) AS a, greatest(source_code, target_code) AS b,
-           goldstein FROM d
-)
+EDGES_SQL = f"""{UNDIRECTED_DYADS}
 SELECT a, b, count(*) AS n, avg(goldstein::DECIMAL(18, 4)) FROM u GROUP BY a, b ORDER BY n DESC, a, b
 """
 

@@ -362,6 +362,18 @@ def list_events(
 # -- network and places -----------------------------------------------------------------
 
 
+# Each event between two different codes once, as the unordered pair a < b with its
+# Goldstein score (``u``): the network's edges here and in the precomputed profile index.
+UNDIRECTED_DYADS = """
+WITH d AS (
+    SELECT DISTINCT article_id, event_id, source_code, target_code, goldstein FROM dyads
+    WHERE source_code IS NOT NULL AND target_code IS NOT NULL AND source_code <> target_code
+), u AS (
+    SELECT least(source_code, target_code) AS a, greatest(source_code, target_code) AS b,
+           goldstein FROM d
+)"""
+
+
 def actor_network(
     con: Con, focus: str | None = None, min_events: int = 1, limit: int = 80
 ) -> Network:
@@ -371,13 +383,7 @@ def actor_network(
     params: list[Any] = [focus, focus] if focus else []
     rows = con.execute(
         f"""
-        WITH d AS (
-            SELECT DISTINCT article_id, event_id, source_code, target_code, goldstein FROM dyads
-            WHERE source_code IS NOT NULL AND target_code IS NOT NULL AND source_code <> target_code
-        ), u AS (
-            SELECT least(source_code, target_code) AS a, greatest(source_code, target_code) AS b,
-                   goldstein FROM d
-        )
+        {UNDIRECTED_DYADS}
         SELECT a, b, count(*) AS n, avg(goldstein::DECIMAL(18, 4)) FROM u {focus_clause}
         GROUP BY a, b HAVING count(*) >= ? ORDER BY n DESC, a, b LIMIT ?
         """,
