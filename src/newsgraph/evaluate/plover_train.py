@@ -280,19 +280,19 @@ def per_type_overrides(
     return _choose_overrides(items, found, models, everyone, setting), score(items, final)
 
 
-DETECTION_FLOOR = 0.0  # see the module docstring; set by --detection-floor
-
-
 def _detection(preds: list[str]) -> float:
     return sum(p != NONE for p in preds) / len(preds) if preds else 0.0
 
 
-def _conservative(results: Sequence[tuple[float, Setting, float]]) -> Setting:
-    """The best lexicon-first combination among those detecting at least DETECTION_FLOOR of
-    the items (all of them when none does); on equal scores the one trusting the lexicon
-    most (highest override threshold, then highest threshold for model-only events)."""
+def _conservative(
+    results: Sequence[tuple[float, Setting, float]], detection_floor: float = 0.0
+) -> Setting:
+    """The best lexicon-first combination among those detecting at least ``detection_floor``
+    of the items (all of them when none does; see the module docstring); on equal scores the
+    one trusting the lexicon most (highest override threshold, then highest threshold for
+    model-only events)."""
     chosen = [r for r in results if len(r[1]) == 3]
-    chosen = [r for r in chosen if r[2] >= DETECTION_FLOOR] or chosen
+    chosen = [r for r in chosen if r[2] >= detection_floor] or chosen
     top = max(r[0] for r in chosen)
     return max(r[1] for r in chosen if r[0] >= top)
 
@@ -309,8 +309,6 @@ def main() -> None:
         help="choose among settings detecting at least this share (default: none)",
     )
     args = parser.parse_args()
-    global DETECTION_FLOOR
-    DETECTION_FLOOR = args.detection_floor
     path = shared_path("eval", "plover", "train.jsonl")
     if path is None:
         raise SystemExit("PLV train split not found (../shared/eval/plover/train.jsonl)")
@@ -334,7 +332,7 @@ def main() -> None:
     others = [r for r in results if len(r[1]) != 3][:4]
     for m, setting, _, notes in [r for r in results if len(r[1]) == 3][:6] + others:
         print(f"CV {setting}: macro F1 {m:.3f} | " + " | ".join(notes or []))
-    best = _conservative([r[:3] for r in results])
+    best = _conservative([r[:3] for r in results], args.detection_floor)
     print(f"chosen combination (override, alone, fallback): {best}")
     overrides, nested = per_type_overrides(items, found, args.folds, best)
     print(f"per-type overrides: {overrides}")
