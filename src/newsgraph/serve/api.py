@@ -21,7 +21,7 @@ from newsgraph.analyse.models import (
 )
 from newsgraph.errors import InputError
 from newsgraph.model import Analysis, Article
-from newsgraph.serve.state import analyze_input, database, run_read
+from newsgraph.serve.state import analyze_input, database, read_cached, run_read
 
 router = APIRouter(prefix="/api")
 
@@ -100,12 +100,10 @@ def list_articles(
 )
 async def get_article(request: Request, article_id: str) -> Response:
     """One article with its full analysis (contract newsgraph.analysis/1)."""
-    db = database(request)
-    stored = await run_read(
-        db,
-        lambda: db.cached(
-            ("article-json", article_id), lambda con: queries.get_analysis_json(con, article_id)
-        ),
+    stored = await read_cached(
+        database(request),
+        ("article-json", article_id),
+        lambda con: queries.get_analysis_json(con, article_id),
     )
     if stored is None:
         raise HTTPException(404, f"no stored article has the id {article_id!r}")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import TypeVar, cast
 
+import duckdb
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 
@@ -28,6 +29,13 @@ async def run_read(db: Database, read: Callable[[], T]) -> T:
     if db.write_pending:
         return await run_in_threadpool(read)
     return read()
+
+
+async def read_cached(
+    db: Database, key: Hashable, compute: Callable[[duckdb.DuckDBPyConnection], T]
+) -> T:
+    """``db.cached(key, compute)`` for a hot read-only route (see ``run_read``)."""
+    return await run_read(db, lambda: db.cached(key, compute))
 
 
 def default_analyzer(article: Article) -> Analysis:
@@ -63,4 +71,12 @@ def analyze_input(
     return analyzer(article)
 
 
-__all__ = ["Analyzer", "InputError", "analyze_input", "database", "default_analyzer", "run_read"]
+__all__ = [
+    "Analyzer",
+    "InputError",
+    "analyze_input",
+    "database",
+    "default_analyzer",
+    "read_cached",
+    "run_read",
+]

@@ -17,7 +17,7 @@ from newsgraph.analyse.profiles import RECENT_KEPT, ProfileIndex
 from newsgraph.model import PLOVER_TYPES, Actor, Analysis
 from newsgraph.report.dossier import dossier_context
 from newsgraph.serve import svg
-from newsgraph.serve.state import InputError, analyze_input, database, run_read
+from newsgraph.serve.state import InputError, analyze_input, database, read_cached
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 25
@@ -148,13 +148,11 @@ def _stored_article_page(con: Any, article_id: str) -> bytes | None:
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 async def article(request: Request, article_id: str) -> HTMLResponse:
-    db = database(request)
     # a stored article's page is fixed for this snapshot of the store: rendered once
-    page = await run_read(
-        db,
-        lambda: db.cached(
-            ("article-page", article_id), lambda con: _stored_article_page(con, article_id)
-        ),
+    page = await read_cached(
+        database(request),
+        ("article-page", article_id),
+        lambda con: _stored_article_page(con, article_id),
     )
     if page is None:
         raise HTTPException(404, f"No stored article has the id {article_id!r}.")
@@ -202,11 +200,8 @@ async def actor(
 ) -> HTMLResponse:
     db = database(request)
     # the network layout makes the page costly, and the page is fixed per snapshot
-    page = await run_read(
-        db,
-        lambda: db.cached(
-            ("actor-page", code, name), lambda _: _actor_page(db.profiles, code, name)
-        ),
+    page = await read_cached(
+        db, ("actor-page", code, name), lambda _: _actor_page(db.profiles, code, name)
     )
     if page is None:
         who = f"{name!r} under the code {code!r}" if name else f"the code {code!r}"
