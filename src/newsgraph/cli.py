@@ -416,9 +416,13 @@ def serve(
     if workers == 1:
         uvicorn.run(api.create_app(db), host=host, port=port)
         return
-    if not Path(db).is_file():
-        raise _fail(f"{db}: no such store; analyse articles into it first, then serve it")
-    api.create_app(db, read_only=True)  # fail here, once, if the store cannot be read
+    from newsgraph.serve.db import connect_read_only
+    from newsgraph.store import StoreError
+
+    try:  # fail here, once, rather than in every worker
+        connect_read_only(Path(db)).close()
+    except StoreError as exc:
+        raise _fail(str(exc)) from exc
     os.environ[api.DB_ENV] = str(Path(db).resolve())
     uvicorn.run(
         "newsgraph.serve.app:app_from_env", factory=True, workers=workers, host=host, port=port

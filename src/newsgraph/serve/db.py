@@ -80,6 +80,23 @@ class ReadOnlyStoreError(StoreError):
     """A write asked of a workbench that serves its store read-only."""
 
 
+def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
+    """The store at ``path`` opened read-only; ``StoreError`` saying what to do if it cannot
+    be (missing, or held for writing by another process)."""
+    if not path.exists():
+        raise StoreError(
+            f"{path}: no such store; analyse articles into it first "
+            "(`newsgraph analyze ... --db FILE`)"
+        )
+    try:
+        return duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        raise StoreError(
+            f"{path}: cannot open the store read-only ({exc}); is a newsgraph "
+            "process writing to it?"
+        ) from exc
+
+
 class Database:
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         """``read_only``: never take the file for writing (several server processes share
@@ -99,13 +116,7 @@ class Database:
         self._cache: OrderedDict[Hashable, Any] = OrderedDict()
         self._cache_bytes = 0
         self._cache_lock = threading.Lock()
-        if read_only:
-            if not self.path.exists():
-                raise StoreError(
-                    f"{self.path}: no such store; analyse articles into it first "
-                    "(`newsgraph analyze ... --db FILE`)"
-                )
-        else:
+        if not read_only:
             self._prepare_file()
         self._open()
 
@@ -119,13 +130,7 @@ class Database:
             # another process holds it for writing or it is read-only: serve it as it is
 
     def _open(self) -> None:
-        try:
-            self._con = duckdb.connect(str(self.path), read_only=True)
-        except duckdb.Error as exc:
-            raise StoreError(
-                f"{self.path}: cannot open the store read-only ({exc}); is a newsgraph "
-                "process writing to it?"
-            ) from exc
+        self._con = connect_read_only(self.path)
         self._derived = build_derived(self._con)
         cur = self._con.cursor()
         try:
