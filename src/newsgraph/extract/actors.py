@@ -40,7 +40,7 @@ from newsgraph.extract.actors_lexicon import (
 )
 from newsgraph.extract.context import Context
 from newsgraph.model import Actor, ActorKind, Mention
-from newsgraph.read.doccache import doc_text, sent_of
+from newsgraph.read.doccache import doc_ents, doc_text, doc_tokens, sent_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -136,12 +136,13 @@ class _Extraction:
         self.doc = doc
         self.lex: Lexicon = lexicon()
         self.day: dt.date | None = ctx.published
-        self.toks = [norm_text(t.text) for t in doc]
+        self.tokens = doc_tokens(doc)
+        self.toks = [norm_text(t.text) for t in self.tokens]
         self.lower = [t.lower() for t in self.toks]
         self.taken = [False] * len(doc)
         self.cands: list[Cand] = []
         self.ent_at: dict[int, Span] = {}
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             for i in range(ent.start, ent.end):
                 self.ent_at[i] = ent
         self.acronyms: dict[str, Cand] = {}
@@ -160,7 +161,7 @@ class _Extraction:
             cand.cut is None
             and end < len(self.doc)
             and self.toks[end] in POSSESSIVE
-            and self.doc[end].tag_ == "POS"
+            and self.tokens[end].tag_ == "POS"
         ):
             end += 1  # cover the possessive: "North Korea's"
         cand.end = end
@@ -217,7 +218,7 @@ class _Extraction:
         stop = min(len(self.toks), limit if limit is not None else len(self.toks))
         for size in range(min(longest, stop - i), 0, -1):
             role = self.lex.agents.get(tuple(self.lower[i : i + size]))
-            if role is not None and self.doc[i + size - 1].pos_ in ("NOUN", "PROPN"):
+            if role is not None and self.tokens[i + size - 1].pos_ in ("NOUN", "PROPN"):
                 return i + size, role
         return None
 
@@ -267,7 +268,7 @@ class _Extraction:
             if (
                 role is None
                 or not self.free(s, of)
-                or self.doc[of - 1].pos_ not in ("NOUN", "PROPN")
+                or self.tokens[of - 1].pos_ not in ("NOUN", "PROPN")
             ):
                 continue
             if not (self.toks[s][:1].isupper() or (s > 0 and self.lower[s - 1] == "the")):
@@ -278,7 +279,7 @@ class _Extraction:
             while (
                 s > 0
                 and self.toks[s - 1][:1].isupper()
-                and self.doc[s - 1].pos_ in ("PROPN", "ADJ", "NOUN")
+                and self.tokens[s - 1].pos_ in ("PROPN", "ADJ", "NOUN")
                 and self.free(s - 1, of)
             ):
                 s -= 1
@@ -310,7 +311,7 @@ class _Extraction:
         if m.end < len(self.toks) and self.toks[m.end] in POSSESSIVE:
             return False
         for i in range(m.end, min(m.end + 3, len(self.toks))):
-            tok = self.doc[i]
+            tok = self.tokens[i]
             if self.lower[i] in MILITARY_HEADS:
                 country = m.entry.country
                 code = _code(country, "MIL")
@@ -381,7 +382,7 @@ class _Extraction:
         return True
 
     def _singular(self, end: int) -> bool:
-        return self.doc[end - 1].tag_ not in ("NNS", "NNPS")
+        return self.tokens[end - 1].tag_ not in ("NNS", "NNPS")
 
     def _named_after(self, i: int, by_start: dict[int, Match]) -> tuple[int, Entry | None] | None:
         """A person/organisation name right after a title: (end, its gazetteer entry or None)."""
@@ -395,7 +396,7 @@ class _Extraction:
 
     def _demonym_is_actor(self, m: Match) -> bool:
         """A demonym names its country unless it modifies a place ("Korean Peninsula")."""
-        head = self.doc[m.end - 1]
+        head = self.tokens[m.end - 1]
         if head.dep_ in ("amod", "compound") and head.head.i >= m.end:
             nxt = head.head
             if nxt.lower_ in PLACE_NOUNS or nxt.ent_type_ in ("LOC", "FAC", "GPE"):
@@ -414,7 +415,7 @@ class _Extraction:
             return True
         if m.end < len(self.toks) and self.lower[m.end] in PLACE_NOUNS:
             return True
-        tok = self.doc[m.start]
+        tok = self.tokens[m.start]
         prep = tok.head if tok.dep_ == "pobj" else None
         if prep is None:
             # coordinated capitals ("in Washington and Seoul") share the first one's preposition
@@ -436,12 +437,12 @@ class _Extraction:
     def _in_dateline(self, m: Match) -> bool:
         """The match opens a paragraph and a dash or colon follows within a few tokens, before
         any sentence end: the wire dateline names where the story was filed, not an actor."""
-        if m.start > 0 and "\n" not in self.doc[m.start - 1].text_with_ws:
+        if m.start > 0 and "\n" not in self.tokens[m.start - 1].text_with_ws:
             return False
         for i in range(m.end, min(m.end + 8, len(self.toks))):
             if self.toks[i] in DATELINE_DASHES:
                 return True
-            if self.toks[i] in (".", "!", "?") or self.doc[i].pos_ == "VERB":
+            if self.toks[i] in (".", "!", "?") or self.tokens[i].pos_ == "VERB":
                 return False
         return False
 
@@ -548,7 +549,7 @@ class _Extraction:
 
     def persons(self) -> None:
         """PERSON entities not yet resolved, with a title just before them when present."""
-        for ent in self.doc.ents:
+        for ent in doc_ents(self.doc):
             if ent.label_ != "PERSON" or not self.free(ent.start, ent.end):
                 continue
             start, title = self._title_before(ent.start)
@@ -574,9 +575,9 @@ class _Extraction:
                 first_seen.setdefault(parts[0], cand)
         for i, tok in enumerate(self.toks):
             found = first_seen.get(tok)
-            if found is None or self.taken[i] or i < found.start or self.doc[i].pos_ != "PROPN":
+            if found is None or self.taken[i] or i < found.start or self.tokens[i].pos_ != "PROPN":
                 continue
-            if i + 1 < len(self.toks) and self.doc[i + 1].pos_ == "PROPN":
+            if i + 1 < len(self.toks) and self.tokens[i + 1].pos_ == "PROPN":
                 continue  # part of a longer name ("Kim Yo Jong")
             self.add(
                 Cand(
@@ -617,7 +618,7 @@ class _Extraction:
 
     # ---- organisations and acronyms -------------------------------------------------------
     def orgs(self) -> None:
-        for ent in self.doc.ents:
+        for ent in doc_ents(self.doc):
             if ent.label_ != "ORG" or not self.free(ent.start, ent.end):
                 continue
             start = ent.start + 1 if self.lower[ent.start] == "the" else ent.start
@@ -651,7 +652,7 @@ class _Extraction:
         word = self.toks[start]
         if word.isupper() or any(c.isupper() for c in word[1:]):
             return False  # an acronym or a brand-like name ("NATO", "YouTube")
-        tok = self.doc[start]
+        tok = self.tokens[start]
         return (
             self.lower[start].endswith(NOT_ORG_ENDINGS)
             or tok.tag_ == "NNS"
@@ -710,7 +711,7 @@ class _Extraction:
     def bare_roles(self, main: str | None, sent_countries: dict[int, str | None]) -> None:
         i, n = 0, len(self.toks)
         while i < n:
-            if self.taken[i] or self.doc[i].pos_ not in ("NOUN", "PROPN", "ADJ"):
+            if self.taken[i] or self.tokens[i].pos_ not in ("NOUN", "PROPN", "ADJ"):
                 i += 1
                 continue
             agent = self.agent_at(i)
@@ -718,7 +719,7 @@ class _Extraction:
                 i += 1
                 continue
             end, role = agent
-            head = self.doc[end - 1]
+            head = self.tokens[end - 1]
             if (head.dep_ in ("compound", "amod") and head.head.i > head.i) or not self.free(
                 i, end
             ):
@@ -741,7 +742,7 @@ class _Extraction:
         country = self._np_country(end - 1)
         if country is None:
             country = self._context_country(i, sent_countries) or main
-        if any(c.dep_ == "nummod" for c in self.doc[end - 1].children) and (
+        if any(c.dep_ == "nummod" for c in self.tokens[end - 1].children) and (
             has_the or phrase in PERSON_TITLES
         ):
             return  # "the two leaders": a set of actors named elsewhere
@@ -770,18 +771,18 @@ class _Extraction:
 
     def _context_country(self, i: int, sent_countries: dict[int, str | None]) -> str | None:
         """The one country of this sentence; if it names none, that of the sentence before."""
-        sent = sent_of(self.doc[i])
+        sent = sent_of(self.tokens[i])
         if sent.start in sent_countries:
             return sent_countries[sent.start]
         if sent.start == 0:
             return None
-        return sent_countries.get(sent_of(self.doc[sent.start - 1]).start)
+        return sent_countries.get(sent_of(self.tokens[sent.start - 1]).start)
 
     def _np_country(self, head_i: int, own_start: int | None = None) -> str | None:
         """The country of a possessive/compound modifier of this noun ("Kim's government"),
         of a possessive pronoun's antecedent ("Israel says its troops") or of an "of" phrase;
         tokens from ``own_start`` on belong to the mention itself and are not modifiers."""
-        head = self.doc[head_i]
+        head = self.tokens[head_i]
         for child in head.children:
             if own_start is not None and own_start <= child.i <= head_i:
                 continue
@@ -802,7 +803,7 @@ class _Extraction:
     def _antecedent_country(self, i: int) -> str | None:
         """The country of the nearest country/organisation mention before token i in its
         sentence ("Israel announces that its troops ...")."""
-        sent_start = sent_of(self.doc[i]).start
+        sent_start = sent_of(self.tokens[i]).start
         best: Cand | None = None
         for cand in self.cands:
             if (
@@ -830,9 +831,9 @@ class _Extraction:
                 and cand.country != "WST"
                 and (not cand.context_country)
             ):
-                found.setdefault(sent_of(self.doc[cand.start]).start, set()).add(cand.country)
+                found.setdefault(sent_of(self.tokens[cand.start]).start, set()).add(cand.country)
         for m in self._place_countries() + self.place_countries:
-            found.setdefault(sent_of(self.doc[m[0]]).start, set()).add(m[1])
+            found.setdefault(sent_of(self.tokens[m[0]]).start, set()).add(m[1])
         return {s: next(iter(cs)) if len(cs) == 1 else None for s, cs in found.items()}
 
     def _place_countries(self) -> list[tuple[int, str]]:
@@ -847,7 +848,7 @@ class _Extraction:
         populous gazetteer entry of that name, if it is a region or a sizeable city."""
         out: list[tuple[int, str]] = []
         gaz = None
-        for ent in self.doc.ents:
+        for ent in doc_ents(self.doc):
             if ent.label_ != "GPE" or not self.free(ent.start, ent.end):
                 continue
             if gaz is None:
@@ -893,7 +894,7 @@ class _Extraction:
         for i in range(1, len(self.toks)):
             if self.lower[i] not in COUNTRY_ANAPHORS or self.lower[i - 1] != "the":
                 continue
-            tok = self.doc[i]
+            tok = self.tokens[i]
             if tok.dep_ in ("compound", "amod") or not self.free(i - 1, i + 1):
                 continue
             country = self._context_country(i, sent) or main
@@ -921,8 +922,8 @@ class _Extraction:
         actors: dict[str, Actor] = {}
         body = doc_text(self.doc)  # Doc.text joins every token on each access
         for cand in sorted(self.cands, key=lambda c: c.start):
-            start_char = self.doc[cand.start].idx
-            last = self.doc[cand.end - 1]
+            start_char = self.tokens[cand.start].idx
+            last = self.tokens[cand.end - 1]
             end_char = last.idx + (cand.cut if cand.cut is not None else len(last.text))
             text = body[start_char:end_char]
             actor = actors.get(cand.key)

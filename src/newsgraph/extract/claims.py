@@ -15,7 +15,7 @@ from newsgraph.extract.context import Context
 from newsgraph.extract.quotes_lexicon import CueLexicon, cue_lexicon
 from newsgraph.extract.quotes_speakers import Speaker, SpeakerResolver, agent_of, subject_of
 from newsgraph.model import Claim, Span, TextSpan
-from newsgraph.read.doccache import doc_text, sent_of
+from newsgraph.read.doccache import doc_text, doc_tokens, sent_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -36,7 +36,7 @@ def extract_claims(doc: Doc, ctx: Context) -> list[Claim]:
     quoted = [(q.start, q.end) for q in ctx.quotes if q.kind != "indirect"]
     claims: list[Claim] = []
     seen: set[tuple[int, int]] = set()
-    for tok in doc:
+    for tok in doc_tokens(doc):
         found = _claim_at(tok, lex, resolver, quoted)
         if found is None:
             continue

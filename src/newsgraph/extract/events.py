@@ -31,7 +31,7 @@ from newsgraph.extract.events_lexicon import (
 from newsgraph.extract.events_status import event_status
 from newsgraph.extract.events_types import DEFAULT_CODES, classify, type_features, type_model
 from newsgraph.model import Actor, Event, EventDate, Span, TextSpan
-from newsgraph.read.doccache import sent_of
+from newsgraph.read.doccache import doc_sents, sent_of, span_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -139,9 +139,9 @@ def _assign_type(cand: Candidate) -> bool:
 def _segments(doc: object) -> list[SpacySpan]:
     """Sentences, cut again at line breaks (a heading glued to the next sentence by the parser)."""
     out: list[SpacySpan] = []
-    for sent in doc.sents:  # type: ignore[attr-defined]
+    for sent in doc_sents(doc):  # type: ignore[arg-type]
         start = sent.start
-        for tok in sent:
+        for tok in span_tokens(sent):
             if "\n" in tok.text and tok.i > start:
                 out.append(sent.doc[start : tok.i])
                 start = tok.i + 1
@@ -159,19 +159,20 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
     used_nouns: set[int] = set()
     found: list[Candidate] = []
     by_trigger: dict[int, Candidate] = {}
-    for tok in sent:
+    toks = span_tokens(sent)
+    for tok in toks:
         if tok.pos_ == "VERB" and _is_event_verb(tok, verbs):
             cand = _verb_candidate(tok, sent, ctx, used_nouns)
             if cand:
                 found.append(cand)
                 by_trigger[tok.i] = cand
-    for tok in sent:
+    for tok in toks:
         if tok.pos_ == "VERB" and tok.i not in by_trigger and _fallback_shape(tok, verbs):
             cand = _fallback_candidate(tok, sent, ctx)
             if cand:
                 found.append(cand)
                 by_trigger[tok.i] = cand
-    for tok in sent:
+    for tok in toks:
         if (
             tok.pos_ in ("NOUN", "PROPN")
             and noun_key(tok) in nouns
@@ -885,7 +886,7 @@ def _dateline_dash(tok: Token) -> int | None:
     (Xinhua) -- ", "KABUL (Pajhwok): ") at the start of the sentence."""
     sent = sent_of(tok)
     parens = 0
-    for t in sent[: min(14, len(sent))]:
+    for t in span_tokens(sent)[:14]:
         text = t.text
         if text.startswith(")"):  # the tokenizer keeps "):" together
             parens -= 1

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.context import Context
 from newsgraph.model import Actor, Mention
+from newsgraph.read.doccache import doc_ents
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -154,7 +155,7 @@ def _recent_person_entity(pronoun: Token, ctx: Context) -> Actor | None:
     """Coreference fallback for "he"/"she": the last PERSON name shortly before it."""
     doc = pronoun.doc
     best = None
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "PERSON" and pronoun.i - 80 <= ent.end <= pronoun.i:
             best = ent
     if best is None:

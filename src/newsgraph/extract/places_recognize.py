@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.gazetteer import Gazetteer, normalize_name
-from newsgraph.read.doccache import doc_text
+from newsgraph.read.doccache import doc_ents, doc_sents, doc_text, doc_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -107,7 +107,7 @@ def _gazetteer_run_matches(
     # the token attributes read once, as lists: ``doc[i]`` and ``doc[i:j]`` build new spaCy
     # objects on every access, and the window loop below asks for each token many times
     text = doc_text(doc)
-    tokens = list(doc)
+    tokens = doc_tokens(doc)
     caps = [t.text[:1].isupper() for t in tokens]
     propn = [t.pos_ == "PROPN" for t in tokens]
     joins = [t.lower_ in CONNECTORS for t in tokens]
@@ -248,7 +248,7 @@ def recognize_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     toponyms: list[Toponym] = []
     blocked = [False] * len(doc)
     blocked_before = [False] * len(doc)  # tokens of the entities seen so far
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in PLACE_LABELS:  # a place may grow over the place before it
             for k in range(ent.start, ent.end):
                 blocked_before[k] = True
@@ -283,7 +283,7 @@ def recognize_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     # a surname seen in a full personal name ("Bruce Ivins" ... "Ivins said") is no place
     surnames = {
         tok.text
-        for ent in doc.ents
+        for ent in doc_ents(doc)
         if ent.label_ == "PERSON" and len(ent) > 1
         for tok in ent[1:]
         if _is_capitalised(tok)  # not "'s"; both parts of "Navarro-Valls"
@@ -293,7 +293,7 @@ def recognize_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         t for t in _gazetteer_run_matches(doc, gazetteer, blocked) if t.text not in surnames
     )
     toponyms.sort(key=lambda t: t.start)
-    starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    starts = [s.start_char for s in doc_sents(doc)] if doc.has_annotation("SENT_START") else [0]
     text = doc_text(doc)
     return [
         replace(t, marker=_marker(t, text), sentence=bisect_right(starts, t.start) - 1)

@@ -24,7 +24,7 @@ from newsgraph.extract.quotes_speakers import (
     subject_of,
 )
 from newsgraph.model import Quote, QuoteKind, TextSpan
-from newsgraph.read.doccache import doc_text, sent_of
+from newsgraph.read.doccache import doc_text, doc_tokens, sent_of, span_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -251,7 +251,7 @@ def _inverted_subject(cue: Token, resolver: SpeakerResolver) -> Token | None:
 
 
 def _according_to(sent: Span, resolver: SpeakerResolver) -> Speaker | None:
-    for tok in sent:
+    for tok in span_tokens(sent):
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc):
             for obj in tok.doc[tok.i + 1].children:
                 if obj.dep_ == "pobj":
@@ -263,7 +263,7 @@ def _report_channel(doc: Doc, before: int, resolver: SpeakerResolver) -> str | N
     """The channel the article reports through: the last "according to X" before ``before``
     whose X is a named non-person source (a meeting's words reach us through it)."""
     channel = None
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if tok.idx >= before:
             break
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -404,7 +404,7 @@ def _indirect(doc: Doc, quoted: list[Quoted], resolver: SpeakerResolver) -> list
     lex = cue_lexicon()
     inside = [(q.open_at, q.close_end) for q in quoted]
     found: list[_Found] = []
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if tok.lower_ == "according" and tok.dep_ == "prep":
             item = _according_clause(doc, tok, inside, resolver)
         elif tok.pos_ == "VERB" and (

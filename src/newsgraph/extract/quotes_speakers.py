@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.context import Context
 from newsgraph.extract.quotes_lexicon import cue_lexicon
 from newsgraph.model import Actor, ActorKind, Mention
-from newsgraph.read.doccache import doc_ents, ents_in, sent_of
+from newsgraph.read.doccache import doc_ents, doc_tokens, ents_in, sent_of, span_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -333,7 +333,7 @@ class SpeakerResolver:
         one before, that agrees with it: a person for he/she (``gender``), a group or an
         organisation for they. A he/she subject there passes on its own antecedent."""
         sent = sent_of(pronoun)
-        scopes = [[t for t in sent if t.i < pronoun.i]]
+        scopes = [[t for t in span_tokens(sent) if t.i < pronoun.i]]
         if sent.start > 0:
             scopes.append(list(sent_of(self.doc[sent.start - 1])))
         for scope in scopes:
@@ -410,7 +410,7 @@ class SpeakerResolver:
         if not by_surname:
             return
         seen = {offset for offset, _ in self.last_person}
-        for tok in self.doc:
+        for tok in doc_tokens(self.doc):
             actor_id = by_surname.get(tok.text) if tok.pos_ == "PROPN" else None
             if actor_id is not None and tok.idx not in seen and not self.in_quotes(tok.idx):
                 self.last_person.append((tok.idx, actor_id))

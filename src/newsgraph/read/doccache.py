@@ -29,6 +29,31 @@ def remember_text(doc: Doc, text: str) -> None:
         doc.user_data["newsgraph_text"] = text
 
 
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The doc's tokens as one list, built once per doc.
+
+    ``doc[i]`` and ``for tok in doc`` make a new ``Token`` object on every access; the
+    extractors walk the same tokens many times, so they index this list instead.
+    """
+    toks = doc.user_data.get("newsgraph_tokens")
+    if toks is None:
+        toks = doc.user_data["newsgraph_tokens"] = list(doc)
+    return toks
+
+
+def span_tokens(span: Span) -> list[Token]:
+    """The tokens of ``span`` from the per-doc list (as ``list(span)``, without new objects)."""
+    return doc_tokens(span.doc)[span.start : span.end]
+
+
+def doc_sents(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, built once per doc."""
+    sents = doc.user_data.get("newsgraph_sents")
+    if sents is None:
+        sents = doc.user_data["newsgraph_sents"] = list(doc.sents)
+    return sents
+
+
 def doc_ents(doc: Doc) -> list[Span]:
     """``doc.ents``, built once per doc."""
     ents = doc.user_data.get("newsgraph_ents")
@@ -45,9 +70,7 @@ def ents_in(span: Span) -> list[Span]:
 def sent_of(tok: Token) -> Span:
     """``tok.sent`` through a per-doc index (spaCy walks every sentence on each access)."""
     doc = tok.doc
-    sents = doc.user_data.get("newsgraph_sents")
-    if sents is None:
-        sents = doc.user_data["newsgraph_sents"] = list(doc.sents)
+    sents = doc_sents(doc)
     starts = doc.user_data.get("newsgraph_sent_starts")
     if starts is None:
         starts = doc.user_data["newsgraph_sent_starts"] = [s.start for s in sents]
