@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsgraph.extract import times_calendar as cal
 from newsgraph.extract.times_calendar import Tense
@@ -618,10 +618,16 @@ class Rule:
     regex: re.Pattern[str]
     build: Builder
     priority: int = 0  # breaks ties between equally long matches (higher wins)
+    # Lower-case strings one of which every match contains ("century" for the century rule):
+    # a paragraph holding none of them cannot match, so the regex is not run over it.
+    # Empty: run everywhere. tests/test_times_prefilter.py checks each rule's list.
+    needs: tuple[str, ...] = ()
 
 
-def _rule(name: str, pattern: str, build: Builder, priority: int = 0) -> Rule:
-    return Rule(name, re.compile(pattern), build, priority)
+def _rule(
+    name: str, pattern: str, build: Builder, priority: int = 0, needs: tuple[str, ...] = ()
+) -> Rule:
+    return Rule(name, re.compile(pattern), build, priority, needs)
 
 
 B = r"(?<![\w-])"  # a word starts here
@@ -633,7 +639,13 @@ DAYWORD = (
 )
 POD = r"(?i:morning|afternoon|evening|night)"
 
-RULES: tuple[Rule, ...] = (
+# what the rules' matches must contain (see Rule.needs)
+MONTH_NEEDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+UNIT_NEEDS = ("second", "minute", "hour", "day", "night", "week", "fortnight", "month",
+              "quarter", "year", "decade", "centur", "millenni")  # fmt: skip
+CLOCK_NEEDS = ("am", "pm", "a.m", "p.m", ":", "noon", "midnight", "midday")
+
+_RULES: tuple[Rule, ...] = (
     _rule("day_range",
           rf"{B}{month_('m1')}{SP}{day_('d1')}(?:,?{SP}{year_('y1')})?{RANGE_SEP}"
           rf"(?:{month_('m2')}{SP})?{day_('d2')}(?:,?{SP}{year_('y2')})?", build_day_range, 3),
@@ -721,6 +733,27 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "day_range": MONTH_NEEDS, "day_range_dmy": MONTH_NEEDS, "full_date_mdy": MONTH_NEEDS,
+    "full_date_dmy": MONTH_NEEDS, "month_year": MONTH_NEEDS, "month": MONTH_NEEDS,
+    "iso_date": ("-",), "us_date": ("/",),
+    "decade": ("0s", "0's"), "century": ("century",),
+    "quarter": ("q1", "q2", "q3", "q4", "quarter", "half"),
+    "season": ("spring", "summer", "autumn", "winter", "fall"),
+    "relative_unit": ("week", "month", "year", "quarter", "decade", "century"),
+    "the_unit": ("week", "month", "year"),
+    "ago": ("ago", "from", "hence"), "duration": UNIT_NEEDS,
+    "vague_plural": ("years", "months", "weeks", "days", "decades", "hours", "centuries"),
+    "for_plural": ("years", "months", "weeks", "decades", "centuries"),
+    "set_word": tuple(SET_WORDS), "every": ("every", "each", "per", "once", "twice", "times"),
+    "weekday_plural": ("days",), "clock": CLOCK_NEEDS, "weekday": ("day",),
+    "day_word": ("today", "tonight", "yesterday", "tomorrow", "now", "currently", "days",
+                 "present", "recently", "past", "future", "night", "morning", "afternoon",
+                 "evening"),
+}  # fmt: skip
+RULES: tuple[Rule, ...] = tuple(replace(r, needs=_NEEDS.get(r.name, ())) for r in _RULES)
+
+
 class _MergedMatch:
     """A view of a match with one group renamed (so builders read a single name)."""
 
@@ -759,11 +792,36 @@ def _merge_decade(m: re.Match[str]) -> re.Match[str]:
     return _MergedMatch(m, {"dec": "dec2"})  # type: ignore[return-value]
 
 
-def find_times(text: str, env: Env) -> list[Found]:
-    """Every time expression in ``text``: the longest non-overlapping rule matches, in order."""
+def _paragraphs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, lower-cased text) of each line: no rule matches across a line break."""
+    out: list[tuple[int, int, str]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        out.append((start, end, line.lower()))
+        start = end + 1
+    return out
+
+
+def find_times(text: str, env: Env, *, prefilter: bool = True) -> list[Found]:
+    """Every time expression in ``text``: the longest non-overlapping rule matches, in order.
+
+    With ``prefilter`` (the default) a rule runs only over the lines holding one of its
+    ``needs``; the result is the same as running every rule over the whole text.
+    """
     candidates: list[tuple[int, int, int, re.Match[str], Rule]] = []
+    lines = _paragraphs(text) if prefilter else []
     for rule in RULES:
-        for m in rule.regex.finditer(text):
+        if not (prefilter and rule.needs):
+            matches = list(rule.regex.finditer(text))
+        else:
+            matches = [
+                m
+                for start, end, low in lines
+                if any(need in low for need in rule.needs)
+                for m in rule.regex.finditer(text, start, end)
+            ]
+        for m in matches:
             if m.end() > m.start():
                 candidates.append((m.end() - m.start(), rule.priority, m.start(), m, rule))
     candidates.sort(key=lambda c: (-c[0], -c[1], c[2]))
