@@ -221,7 +221,7 @@ class SpeakerResolver:
         mention = Mention(start=span.start_char, end=span.end_char, text=span.text)
         for actor in self.ctx.actors:
             if actor.code is None and actor.name.lower() == name.lower():
-                actor.mentions.append(mention)
+                _add_mention(actor, mention)
                 break
         else:
             actor = Actor(id=self._next_id(), name=name, kind=actor_kind, mentions=[mention])
@@ -431,11 +431,11 @@ class SpeakerResolver:
                 if actor.kind == "person" and _same_person(actor.name, name):
                     if len(name) > len(actor.name):
                         actor.name = name
-                    actor.mentions.append(mention)
+                    _add_mention(actor, mention)
                     return actor
         for actor in self.ctx.actors:
             if actor.name.lower() == name.lower():
-                actor.mentions.append(mention)
+                _add_mention(actor, mention)
                 return actor
         actor = Actor(id=self._next_id(), name=name, kind=kind, mentions=[mention])
         self.ctx.actors.append(actor)
@@ -732,3 +732,9 @@ def _named_before(verb: Token) -> Token | None:
         if ent.label_ == "PERSON" and ent.end <= verb.i:
             best = ent.root
     return best
+
+
+def _add_mention(actor: Actor, mention: Mention) -> None:
+    """Add ``mention`` unless the actor already has that span (a speaker asked about twice)."""
+    if not any(m.start == mention.start and m.end == mention.end for m in actor.mentions):
+        actor.mentions.append(mention)
