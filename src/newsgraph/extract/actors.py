@@ -40,7 +40,7 @@ from newsgraph.extract.actors_lexicon import (
 )
 from newsgraph.extract.context import Context
 from newsgraph.model import Actor, ActorKind, Mention
-from newsgraph.read.doccache import doc_ents, doc_text, doc_tokens, sent_of
+from newsgraph.read.doccache import children_of, doc_ents, doc_text, doc_tokens, head_of, sent_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -397,8 +397,8 @@ class _Extraction:
     def _demonym_is_actor(self, m: Match) -> bool:
         """A demonym names its country unless it modifies a place ("Korean Peninsula")."""
         head = self.tokens[m.end - 1]
-        if head.dep_ in ("amod", "compound") and head.head.i >= m.end:
-            nxt = head.head
+        if head.dep_ in ("amod", "compound") and head_of(head).i >= m.end:
+            nxt = head_of(head)
             if nxt.lower_ in PLACE_NOUNS or nxt.ent_type_ in ("LOC", "FAC", "GPE"):
                 return False
             if m.end < len(self.toks) and self.lower[m.end] in PLACE_NOUNS:
@@ -416,18 +416,18 @@ class _Extraction:
         if m.end < len(self.toks) and self.lower[m.end] in PLACE_NOUNS:
             return True
         tok = self.tokens[m.start]
-        prep = tok.head if tok.dep_ == "pobj" else None
+        prep = head_of(tok) if tok.dep_ == "pobj" else None
         if prep is None:
             # coordinated capitals ("in Washington and Seoul") share the first one's preposition
             first = tok
-            while first.dep_ == "conj" and first.head.i < first.i:
-                first = first.head
-            prep = first.head if first.dep_ == "pobj" else None
+            while first.dep_ == "conj" and head_of(first).i < first.i:
+                first = head_of(first)
+            prep = head_of(first) if first.dep_ == "pobj" else None
         if prep is None or prep.pos_ != "ADP":
             return False
-        governor = prep.head
+        governor = head_of(prep)
         words = {governor.lemma_.lower()}
-        words |= {c.lemma_.lower() for c in governor.children if c.dep_ in ("dobj", "nsubjpass")}
+        words |= {c.lemma_.lower() for c in children_of(governor) if c.dep_ in ("dobj", "nsubjpass")}
         if words & REACTION_WORDS:
             return False
         if prep.lower_ in MOTION_PREPS:
@@ -720,7 +720,7 @@ class _Extraction:
                 continue
             end, role = agent
             head = self.tokens[end - 1]
-            if (head.dep_ in ("compound", "amod") and head.head.i > head.i) or not self.free(
+            if (head.dep_ in ("compound", "amod") and head_of(head).i > head.i) or not self.free(
                 i, end
             ):
                 i = end
@@ -742,7 +742,7 @@ class _Extraction:
         country = self._np_country(end - 1)
         if country is None:
             country = self._context_country(i, sent_countries) or main
-        if any(c.dep_ == "nummod" for c in self.tokens[end - 1].children) and (
+        if any(c.dep_ == "nummod" for c in children_of(self.tokens[end - 1])) and (
             has_the or phrase in PERSON_TITLES
         ):
             return  # "the two leaders": a set of actors named elsewhere
@@ -783,7 +783,7 @@ class _Extraction:
         of a possessive pronoun's antecedent ("Israel says its troops") or of an "of" phrase;
         tokens from ``own_start`` on belong to the mention itself and are not modifiers."""
         head = self.tokens[head_i]
-        for child in head.children:
+        for child in children_of(head):
             if own_start is not None and own_start <= child.i <= head_i:
                 continue
             if child.dep_ == "poss" and child.lower_ in ("its", "their"):
@@ -792,9 +792,9 @@ class _Extraction:
                 cand = self._cand_at(child.i)
                 if cand is not None and cand.country:
                     return cand.country
-        for child in head.children:
+        for child in children_of(head):
             if child.dep_ == "prep" and child.lower_ == "of":
-                for obj in child.children:
+                for obj in children_of(child):
                     cand = self._cand_at(obj.i)
                     if cand is not None and cand.country:
                         return cand.country

@@ -15,7 +15,7 @@ from newsgraph.extract.context import Context
 from newsgraph.extract.quotes_lexicon import CueLexicon, cue_lexicon
 from newsgraph.extract.quotes_speakers import Speaker, SpeakerResolver, agent_of, subject_of
 from newsgraph.model import Claim, Span, TextSpan
-from newsgraph.read.doccache import doc_text, doc_tokens, sent_of
+from newsgraph.read.doccache import children_of, doc_text, doc_tokens, lefts_of, sent_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -80,7 +80,7 @@ def _claim_at(
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     lemma = tok.lemma_.lower()
-    children = list(tok.children)
+    children = list(children_of(tok))
     if lemma in lex.as_verbs and any(c.dep_ == "prep" and c.lower_ == "as" for c in children):
         source_tok = agent_of(tok) or (None if _is_passive(tok) else subject_of(tok))
     elif lemma in lex.clause_verbs and any(c.dep_ == "ccomp" for c in children):
@@ -114,7 +114,7 @@ def _according_to(tok: Token, resolver: SpeakerResolver) -> _Found | None:
     doc = tok.doc
     if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
         return None
-    obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+    obj = next((c for c in children_of(doc[tok.i + 1]) if c.dep_ == "pobj"), None)
     if obj is None:
         return None
     source = resolver.resolve(obj)
@@ -128,19 +128,19 @@ def _according_to(tok: Token, resolver: SpeakerResolver) -> _Found | None:
 
 def _object_claim(tok: Token, lemma: str, lex: CueLexicon) -> bool:
     """'X have denied reports', 'X have pointed to images'."""
-    if lemma in lex.object_claim_verbs and any(c.dep_ == "dobj" for c in tok.children):
+    if lemma in lex.object_claim_verbs and any(c.dep_ == "dobj" for c in children_of(tok)):
         return True
     return lemma in lex.prep_claim_verbs and _has_prep(tok, lex.prep_claim_verbs[lemma])
 
 
 def _is_passive(tok: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children_of(tok))
 
 
 def _has_prep(tok: Token, prep: str | None) -> bool:
     if prep is None:
-        return any(c.dep_ == "dobj" for c in tok.children)
-    return any(c.dep_ == "prep" and c.lower_ == prep for c in tok.children)
+        return any(c.dep_ == "dobj" for c in children_of(tok))
+    return any(c.dep_ == "prep" and c.lower_ == prep for c in children_of(tok))
 
 
 def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
@@ -158,7 +158,7 @@ def _clause_span(tok: Token) -> tuple[int, int]:
     left = tok.i
     if subj is not None and subj.i < tok.i and sent_of(subj) == sent:
         left = min(subj.left_edge.i, left)
-    for child in tok.lefts:
+    for child in lefts_of(tok):
         if child.dep_ in ("aux", "auxpass", "neg", "advmod", "nsubj", "nsubjpass"):
             left = min(child.left_edge.i, left)
     left = max(left, sent.start)

@@ -31,7 +31,15 @@ from newsgraph.extract.events_lexicon import (
 from newsgraph.extract.events_status import event_status
 from newsgraph.extract.events_types import DEFAULT_CODES, classify, type_features, type_model
 from newsgraph.model import Actor, Event, EventDate, Span, TextSpan
-from newsgraph.read.doccache import doc_sents, sent_of, span_tokens
+from newsgraph.read.doccache import (
+    children_of,
+    doc_sents,
+    head_of,
+    lefts_of,
+    rights_of,
+    sent_of,
+    span_tokens,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -218,8 +226,8 @@ def _is_event_verb(tok: Token, verbs: Mapping[str, object]) -> bool:
     if lemma not in verbs:
         return False
     # the complement of a governing event verb is coded by its governor
-    if tok.dep_ == "xcomp" and tok.head.pos_ == "VERB":
-        head_code = verb_code(tok.head.lemma_.lower(), frozenset())
+    if tok.dep_ == "xcomp" and head_of(tok).pos_ == "VERB":
+        head_code = verb_code(head_of(tok).lemma_.lower(), frozenset())
         if head_code and head_code.startswith(GOVERNING_ROOTS):
             return False
     return True
@@ -228,7 +236,7 @@ def _is_event_verb(tok: Token, verbs: Mapping[str, object]) -> bool:
 def _clause_words(verb: Token) -> frozenset[str]:
     """Lower-case words and lemmas after the verb inside its clause (for object patterns)."""
     words: set[str] = set()
-    for child in verb.rights:
+    for child in rights_of(verb):
         if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
             continue  # a small clause ("found X guilty") belongs to the verb's frame
         for t in child.subtree:
@@ -245,17 +253,17 @@ def _clause_words(verb: Token) -> frozenset[str]:
 def _light_object(verb: Token) -> Token | None:
     """The noun a light verb carries: its object ("held talks"), or "came under attack"."""
     nouns = noun_triggers()
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = [c for c in children_of(verb) if c.dep_ in ("dobj", "nsubjpass")]
     for child in objects:
         if noun_key(child) in nouns:
             return child
         inner = _contained_event(child, nouns)
         if inner is not None:
             return inner
-    for child in verb.children:
+    for child in children_of(verb):
         # "came under attack", "went on strike", "put troops on alert"
         if child.dep_ == "prep" and child.lower_ in ("under", "on"):
-            pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
+            pobj = next((p for p in children_of(child) if p.dep_ == "pobj"), None)
             if pobj is not None and (noun_key(pobj) in nouns or child.lower_ == "under"):
                 return pobj
     return objects[0] if objects else None
@@ -266,8 +274,8 @@ def _contained_event(noun: Token, nouns: Mapping[str, object]) -> Token | None:
     attacks"."""
     if noun.lemma_.lower() not in frames()["event_containers"]:
         return None
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
-        pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+    for prep in (c for c in children_of(noun) if c.dep_ == "prep" and c.lower_ == "of"):
+        pobj = next((p for p in children_of(prep) if p.dep_ == "pobj"), None)
         if pobj is not None and noun_key(pobj) in nouns:
             return pobj
     return None
@@ -324,7 +332,7 @@ def _fallback_shape(tok: Token, verbs: Mapping[str, object]) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in verbs or lemma in frames()["not_events"]:
         return False
-    return any(c.dep_ in FALLBACK_ARG_DEPS for c in tok.children)
+    return any(c.dep_ in FALLBACK_ARG_DEPS for c in children_of(tok))
 
 
 def _fallback_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | None:
@@ -379,11 +387,11 @@ def _place_targets(cand: Candidate, sent: SpacySpan, ctx: Context) -> list[Actor
 def _hangs_from(tok: Token, triggers: set[int], blocked: frozenset[str]) -> bool:
     """Whether ``tok`` is reached from a trigger word through objects and prepositions only."""
     for _ in range(8):
-        if tok.head.i == tok.i:
+        if head_of(tok).i == tok.i:
             return False
         if tok.dep_ not in PLACE_PATH_DEPS or tok.lower_ in blocked:
             return False
-        tok = tok.head
+        tok = head_of(tok)
         if tok.i in triggers:
             return True
     return False
@@ -393,8 +401,8 @@ def _has_purpose(verb: Token, nouns: frozenset[str]) -> bool:
     return any(
         p.dep_ == "prep"
         and p.lower_ == "for"
-        and any(o.dep_ == "pobj" and o.lemma_.lower() in nouns for o in p.children)
-        for p in verb.children
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in nouns for o in children_of(p))
+        for p in children_of(verb)
     )
 
 
@@ -405,18 +413,18 @@ def _agentless_plan(verb: Token) -> bool:
         return False  # the plan verb itself ("discussed") is no event of its own
     tok = verb
     for _ in range(3):
-        deps = {c.dep_ for c in tok.children}
-        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        deps = {c.dep_ for c in children_of(tok)}
+        subj = next((c for c in children_of(tok) if c.dep_ == "nsubjpass"), None)
         if subj is not None and "agent" not in deps:
             return (
                 subj.lemma_.lower() in frames()["plan_nouns"]
                 or subj.lower_ in frames()["plan_nouns"]
             )
-        if subj is not None or "nsubj" in deps or tok.head.i == tok.i:
+        if subj is not None or "nsubj" in deps or head_of(tok).i == tok.i:
             return False
         if tok.dep_ not in ("advcl", "xcomp", "acl", "relcl"):
             return False
-        tok = tok.head
+        tok = head_of(tok)
     return False
 
 
@@ -427,17 +435,17 @@ def _frame_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | 
     lemma = verb.lemma_.lower()
     words = frames()
     if lemma in words["posture_verbs"]:
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        obj = next((c for c in children_of(verb) if c.dep_ == "dobj"), None)
         if obj is not None and obj.lemma_.lower() in words["posture_nouns"]:
             return _posture_candidate(verb, obj, sent, ctx)
     if lemma in words["say_verbs"]:
         return _obligation_candidate(verb, sent, ctx)
     if lemma in words["evidence_verbs"]:
-        for prep in (c for c in verb.children if c.dep_ in ("prep", "dobj")):
+        for prep in (c for c in children_of(verb) if c.dep_ in ("prep", "dobj")):
             pobj = (
                 prep
                 if prep.dep_ == "dobj"
-                else next((c for c in prep.children if c.dep_ == "pobj"), None)
+                else next((c for c in children_of(prep) if c.dep_ == "pobj"), None)
             )
             if pobj is not None and pobj.lemma_.lower() in words["evidence_nouns"]:
                 return _evidence_candidate(verb, pobj, sent, ctx)
@@ -446,9 +454,9 @@ def _frame_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | 
 
 def _obligation_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | None:
     """ "X said Y must/should do Z": X asks Y (REQUEST), whatever Z is."""
-    for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+    for comp in (c for c in children_of(verb) if c.dep_ == "ccomp"):
         if not any(
-            c.dep_ == "aux" and c.lower_ in frames()["obligation_modals"] for c in comp.children
+            c.dep_ == "aux" and c.lower_ in frames()["obligation_modals"] for c in children_of(comp)
         ):
             continue
         subj = _subject_of(comp)
@@ -476,7 +484,7 @@ def _report_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate |
     """ "X said Y was responsible", "critics say Y has used ...": what the speaker says
     about Y may be an act towards Y (an accusation, a commitment); the classifier types it
     from the reported clause and keeps it only when sure."""
-    for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+    for comp in (c for c in children_of(verb) if c.dep_ == "ccomp"):
         subj = _subject_of(comp)
         if subj is None or subj.pos_ == "PRON":
             continue
@@ -529,8 +537,8 @@ def _evidence_candidate(
         if noun_key(tok) in noun_triggers() and tok.i != evidence.i:
             targets.extend(_noun_event_doers(tok, sent, ctx))
     if not targets:
-        for clause in (c for c in verb.children if c.dep_ == "advcl"):
-            subj = next((c for c in clause.children if c.dep_ in SUBJ), None)
+        for clause in (c for c in children_of(verb) if c.dep_ == "advcl"):
+            subj = next((c for c in children_of(clause) if c.dep_ in SUBJ), None)
             if subj is not None:
                 targets.extend(_argument_actors(subj, clause, sent, ctx))
     targets = [a for a in _unique(targets) if a.id not in ids]
@@ -550,7 +558,7 @@ def _evidence_candidate(
 def _light_verb_candidate(verb: Token, noun: Token, sent: SpacySpan, ctx: Context) -> Candidate:
     entry = noun_triggers()[noun_key(noun)]
     code = entry.code
-    modifiers = {c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound")}
+    modifiers = {c.lower_ for c in lefts_of(noun) if c.dep_ in ("amod", "compound")}
     if noun.lemma_.lower() == "strike" and _labour_strike(noun, modifiers):
         code = "143"
     cand = Candidate(trigger=[verb, noun], code=code, clause_head=verb, confidence=0.7)
@@ -575,7 +583,7 @@ def _light_verb_candidate(verb: Token, noun: Token, sent: SpacySpan, ctx: Contex
 
 def _call_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | None:
     """ "call for/on" is a request; "calling it a “bloc”" (a scare-quoted label) an accusation."""
-    preps = {c.lower_: c for c in verb.children if c.dep_ in ("prep", "prt")}
+    preps = {c.lower_: c for c in children_of(verb) if c.dep_ in ("prep", "prt")}
     if "off" in preps:
         # "called off the strike" is ending it
         cand = Candidate(trigger=[verb], code=verb_code("end", _clause_words(verb)) or "")
@@ -586,8 +594,8 @@ def _call_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | N
         cand = Candidate(trigger=[verb], code="020", clause_head=verb)
         cand.sources, cand.targets = _verb_arguments(verb, sent, ctx)
         return cand
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    label = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr", "ccomp")), None)
+    obj = next((c for c in children_of(verb) if c.dep_ == "dobj"), None)
+    label = next((c for c in children_of(verb) if c.dep_ in ("oprd", "xcomp", "attr", "ccomp")), None)
     if obj is None or label is None:
         return None
     doc = verb.doc
@@ -605,7 +613,7 @@ def _noun_candidate(
 ) -> Candidate | None:
     entry = noun_triggers()[noun_key(noun)]
     code = entry.code
-    modifiers = {c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound")}
+    modifiers = {c.lower_ for c in lefts_of(noun) if c.dep_ in ("amod", "compound")}
     if noun.lemma_.lower() == "strike" and _labour_strike(noun, modifiers):
         code = "143"  # a labour or hunger strike, not an air strike
     if code == "060" and modifiers & {"military", "defense", "defence", "security"}:
@@ -646,7 +654,7 @@ LABOUR_STRIKE_WORDS = frozenset(
 def _labour_strike(noun: Token, modifiers: set[str]) -> bool:
     if modifiers & LABOUR_STRIKE_WORDS:
         return True
-    return noun.dep_ == "pobj" and noun.head.lower_ == "on"  # "went on strike"
+    return noun.dep_ == "pobj" and head_of(noun).lower_ == "on"  # "went on strike"
 
 
 def _better_targets(cand: Candidate, verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
@@ -674,10 +682,10 @@ def _named(actor: Actor) -> bool:
 
 
 def _inside_subclause(tok: Token, verb: Token) -> bool:
-    while tok.i != verb.i and tok.head.i != tok.i:
+    while tok.i != verb.i and head_of(tok).i != tok.i:
         if tok.dep_ in ("relcl", "advcl", "parataxis"):
             return True
-        tok = tok.head
+        tok = head_of(tok)
     return False
 
 
@@ -685,8 +693,8 @@ def _inside_subclause(tok: Token, verb: Token) -> bool:
 
 
 def _verb_arguments(verb: Token, sent: SpacySpan, ctx: Context) -> tuple[list[Actor], list[Actor]]:
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    passive_subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in children_of(verb) if c.dep_ == "agent"), None)
+    passive_subj = next((c for c in children_of(verb) if c.dep_ == "nsubjpass"), None)
     if agent is not None or passive_subj is not None:
         sources = _prep_actors(verb, ("by",), sent, ctx, deps=("agent",))
         if not sources and passive_subj is None:
@@ -713,7 +721,7 @@ def _verb_arguments(verb: Token, sent: SpacySpan, ctx: Context) -> tuple[list[Ac
 def _named_in_clause(verb: Token, ctx: Context) -> list[Actor]:
     """Coded or named actors anywhere after the verb in its own clause (deeper PPs: "sent
     troops to the UN force in South Sudan"), least direct, so last."""
-    right = [c for c in verb.rights if c.dep_ not in ("relcl", "parataxis", "punct", "cc")]
+    right = [c for c in rights_of(verb) if c.dep_ not in ("relcl", "parataxis", "punct", "cc")]
     right = [c for c in right if not (c.dep_ in ("advcl", "conj") and c.pos_ in ("VERB", "AUX"))]
     if not right:
         return []
@@ -747,19 +755,19 @@ def _outside_setting(actors: list[Actor], roots: list[Token], start: int, end: i
 def _coordinated_subject(verb: Token) -> bool:
     tok = verb
     for _ in range(4):
-        subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+        subj = next((c for c in children_of(tok) if c.dep_ in SUBJ), None)
         if subj is not None:
             # "Russia and Turkey's ministers", "UK and EU negotiators": the parties are
             # coordinated inside the subject's modifier
-            return any(c.dep_ == "conj" for c in subj.children) or any(
+            return any(c.dep_ == "conj" for c in children_of(subj)) or any(
                 c.dep_ in ("conj", "cc")
-                for m in subj.lefts
+                for m in lefts_of(subj)
                 if m.dep_ in ("poss", "compound", "amod", "nmod")
-                for c in m.children
+                for c in children_of(m)
             )
-        if tok.dep_ not in ("xcomp", "acomp", "conj") or tok.head.i == tok.i:
+        if tok.dep_ not in ("xcomp", "acomp", "conj") or head_of(tok).i == tok.i:
             return False
-        tok = tok.head
+        tok = head_of(tok)
     return False
 
 
@@ -773,22 +781,22 @@ def _clause_targets(verb: Token, sent: SpacySpan, ctx: Context, depth: int = 0) 
     the subject of a complement clause ("demanded that X resign") and the arguments of an
     infinitive complement ("agreed to withdraw troops from X")."""
     out: list[Actor] = []
-    for obj in (c for c in verb.children if c.dep_ in OBJECT_DEPS):
+    for obj in (c for c in children_of(verb) if c.dep_ in OBJECT_DEPS):
         out.extend(_argument_actors(obj, verb, sent, ctx, strict=False))
         # "sanctions against X", "a request from X"
         out.extend(_prep_actors(obj, (*TARGET_PREPS, "from"), sent, ctx, strict=False))
     out.extend(_prep_actors(verb, VERB_TARGET_PREPS, sent, ctx, strict=False))
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+    for prep in (c for c in children_of(verb) if c.dep_ == "prep" and c.lower_ in ("for", "of")):
         # "called for sanctions against X"
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        for pobj in (c for c in children_of(prep) if c.dep_ == "pobj"):
             out.extend(_prep_actors(pobj, TARGET_PREPS, sent, ctx, strict=False))
     out.extend(_ccomp_subject_actors(verb, sent, ctx))
     out.extend(_condition_subjects(verb, sent, ctx))
     if depth < 2:
-        for comp in verb.children:
+        for comp in children_of(verb):
             if comp.dep_ in ("xcomp", "acomp") or (
                 comp.dep_ == "advcl"
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(comp))
             ):
                 out.extend(_clause_targets(comp, sent, ctx, depth + 1))
     return _unique([a for a in out if not _is_time_actor(a, ctx)])
@@ -801,8 +809,8 @@ def _condition_subjects(verb: Token, sent: SpacySpan, ctx: Context) -> list[Acto
     """ "will not lift the embargo until Cuba releases ...": the party the condition is
     put to is the one acted on."""
     out: list[Actor] = []
-    for clause in (c for c in verb.children if c.dep_ == "advcl"):
-        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
+    for clause in (c for c in children_of(verb) if c.dep_ == "advcl"):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children_of(clause)):
             subj = _subject_of(clause)
             if subj is not None and subj.pos_ != "PRON":
                 out.extend(_argument_actors(subj, clause, sent, ctx, strict=False))
@@ -824,34 +832,34 @@ def _subject_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
         subj = _subject_of(tok)
         if subj is not None:
             if subj.lower_ in ("which", "that", "who") and tok.dep_ == "relcl":
-                return _argument_actors(tok.head, tok, sent, ctx)
+                return _argument_actors(head_of(tok), tok, sent, ctx)
             if subj.lower_ in ("it", "they", "we") and tok.dep_ == "ccomp":
                 # "X said it would recognize Y": the speaker is the doer
-                speaker = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                speaker = next((c for c in children_of(head_of(tok)) if c.dep_ == "nsubj"), None)
                 if speaker is not None and speaker.pos_ != "PRON":
-                    return _argument_actors(speaker, tok.head, sent, ctx)
+                    return _argument_actors(speaker, head_of(tok), sent, ctx)
             found = _argument_actors(subj, tok, sent, ctx)
-            for appos in (c for c in subj.children if c.dep_ == "appos"):
+            for appos in (c for c in children_of(subj) if c.dep_ == "appos"):
                 found = _unique(found + _argument_actors(appos, tok, sent, ctx))
             return found
-        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        agent = next((c for c in children_of(tok) if c.dep_ == "agent"), None)
         if agent is not None and tok.i != verb.i:
             return _prep_actors(tok, ("by",), sent, ctx, deps=("agent",))
         if tok.dep_ == "relcl":
-            return _argument_actors(tok.head, tok, sent, ctx)
-        if tok.dep_ not in ("xcomp", "conj", "advcl", "acl", "acomp") or tok.head.i == tok.i:
+            return _argument_actors(head_of(tok), tok, sent, ctx)
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "acl", "acomp") or head_of(tok).i == tok.i:
             return []
-        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "acl" and head_of(tok).pos_ in ("NOUN", "PROPN"):
             # "soldiers fighting for Russia": the noun does it; "forces based in X": it doesn't;
             # a sentence without a main verb ("A report called for ...") is a misparse of
             # "noun verbed"
             doer = tok.tag_ == "VBG" or (
-                tok.head.dep_ == "ROOT"
+                head_of(tok).dep_ == "ROOT"
                 and tok.tag_ in ("VBD", "VBN")
-                and not any(c.dep_ in ("agent", "auxpass") for c in tok.children)
+                and not any(c.dep_ in ("agent", "auxpass") for c in children_of(tok))
             )
-            return _argument_actors(tok.head, tok, sent, ctx) if doer else []
-        tok = tok.head
+            return _argument_actors(head_of(tok), tok, sent, ctx) if doer else []
+        tok = head_of(tok)
     return []
 
 
@@ -861,7 +869,7 @@ DASHES = frozenset({"--", "—", "–", "-", ":"})
 def _subject_of(verb: Token) -> Token | None:
     """The verb's subject; a dateline parsed as a second subject ("BERLIN -- A court has
     convicted ...") is skipped."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJ]
+    subjects = [c for c in children_of(verb) if c.dep_ in SUBJ]
     dash = _dateline_dash(verb)
     if dash is None:
         return subjects[0] if subjects else None
@@ -874,7 +882,7 @@ def _subject_of(verb: Token) -> Token | None:
         inner = [
             t
             for t in subj.subtree
-            if t.i > dash and t.head.i < dash and t.pos_ in ("NOUN", "PROPN")
+            if t.i > dash and head_of(t).i < dash and t.pos_ in ("NOUN", "PROPN")
         ]
         if inner:
             return inner[0]
@@ -918,9 +926,9 @@ def _argument_actors(
     → that event's doer; an abstract noun with a possessor ("South Korea's role") → the
     possessor; otherwise the noun phrase itself."""
     if arg.lower_ in ("it", "them", "this") and verb.dep_ in ("advcl", "conj", "xcomp"):
-        gov_obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        gov_obj = next((c for c in children_of(head_of(verb)) if c.dep_ in ("dobj", "nsubjpass")), None)
         if gov_obj is not None and gov_obj.i != arg.i:
-            return _argument_actors(gov_obj, verb.head, sent, ctx, strict)
+            return _argument_actors(gov_obj, head_of(verb), sent, ctx, strict)
         return []
     if arg.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X") and arg.ent_type_ != "NORP":
         return []  # a nationality stands for its people ("Japanese and Australian armies")
@@ -929,7 +937,7 @@ def _argument_actors(
         if inner:
             return inner
     if arg.pos_ == "NOUN" and arg.ent_type_ == "":
-        poss = next((c for c in arg.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        poss = next((c for c in children_of(arg) if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         if poss is not None:
             return actors_for(poss, ctx, sent, strict)
         named = _named_inside(arg, sent, ctx)
@@ -950,15 +958,15 @@ def _noun_event_doers(noun: Token, sent: SpacySpan, ctx: Context) -> list[Actor]
     light verb carrying it ("Pyongyang has conducted launches, which ...")."""
     between = _prep_actors(noun, ("between", "among"), sent, ctx)
     doers = between or _modifier_actors(noun, sent, ctx)
-    if not doers and noun.dep_ == "dobj" and light_verbs().get(noun.head.lemma_.lower()) == "agent":
-        doers = _subject_actors(noun.head, sent, ctx)
+    if not doers and noun.dep_ == "dobj" and light_verbs().get(head_of(noun).lemma_.lower()) == "agent":
+        doers = _subject_actors(head_of(noun), sent, ctx)
     return doers
 
 
 def _modifier_actors(noun: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
     """Doers named before an event noun: possessor, proper-noun compound or nationality."""
     out: list[Actor] = []
-    for child in noun.lefts:
+    for child in lefts_of(noun):
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
             out.extend(actors_for(child, ctx, sent))
         elif child.dep_ in ("compound", "amod", "nmod", "npadvmod") and (
@@ -980,9 +988,9 @@ def _prep_actors(
     strict: bool = True,
 ) -> list[Actor]:
     out: list[Actor] = []
-    for prep in head.children:
+    for prep in children_of(head):
         if prep.dep_ in deps and prep.lower_ in preps:
-            for pobj in prep.children:
+            for pobj in children_of(prep):
                 if pobj.dep_ == "pobj" and not _mere_place(prep, pobj, ctx):
                     out.extend(_argument_actors(pobj, head, sent, ctx, strict))
     return _unique(out)
@@ -1001,15 +1009,15 @@ def _mere_place(prep: Token, pobj: Token, ctx: Context) -> bool:
 
 
 def _dative_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
-    dative = next((c for c in verb.children if c.dep_ == "dative"), None)
+    dative = next((c for c in children_of(verb) if c.dep_ == "dative"), None)
     return actors_for(dative, ctx, sent) if dative is not None else []
 
 
 def _ccomp_subject_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
     """ "demanded that X resign": the target is the subject of the complement clause."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "ccomp":
-            subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((c for c in children_of(child) if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.pos_ != "PRON":
                 return _argument_actors(subj, child, sent, ctx, strict=False)
     return []
@@ -1058,12 +1066,12 @@ def _only_mention(actors: list[Actor]) -> str | None:
 def _clause_span(head: Token) -> tuple[int, int]:
     """Character span of the clause around the trigger, sub-clauses cut off at its edges."""
     tokens = [head]
-    for child in head.children:
+    for child in children_of(head):
         if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
             continue
         tokens.extend(child.subtree)
     if head.dep_ in SUBJ or head.dep_ == "nsubjpass":
-        tokens.append(head.head)
+        tokens.append(head_of(head))
     tokens = [t for t in tokens if not t.is_punct or t.i in (head.i,)]
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.context import Context
 from newsgraph.model import Actor, Mention
-from newsgraph.read.doccache import doc_ents
+from newsgraph.read.doccache import children_of, doc_ents, lefts_of, rights_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -91,12 +91,12 @@ def code_for_phrase(tokens: list[Token]) -> str | None:
 def head_phrase(head: Token) -> list[Token]:
     """The head noun with its pre-modifiers and flat name parts (no PPs, no clauses)."""
     keep = {"compound", "amod", "det", "poss", "nummod", "flat", "nmod", "case", "punct"}
-    left = [t for t in head.lefts if t.dep_ in keep]
+    left = [t for t in lefts_of(head) if t.dep_ in keep]
     tokens: list[Token] = []
     for t in left:
         tokens.extend(t.subtree)
     tokens.append(head)
-    tokens.extend(t for t in head.rights if t.dep_ in ("flat", "compound"))
+    tokens.extend(t for t in rights_of(head) if t.dep_ in ("flat", "compound"))
     return sorted(
         {t.i: t for t in tokens if t.text not in ("‘", "“", "(")}.values(), key=lambda t: t.i
     )
@@ -115,7 +115,7 @@ def is_actor_like(head: Token) -> bool:
     return (
         any(
             c.ent_type_ in ("NORP", "GPE", "ORG") and c.dep_ in ("amod", "compound", "poss")
-            for c in head.lefts
+            for c in lefts_of(head)
         )
         and head.lemma_.lower() not in NOT_ACTOR_NOUNS
     )
@@ -179,11 +179,11 @@ def actors_for(
 
 def conjuncts(head: Token) -> list[Token]:
     out: list[Token] = []
-    stack = [c for c in head.children if c.dep_ == "conj"]
+    stack = [c for c in children_of(head) if c.dep_ == "conj"]
     while stack:
         tok = stack.pop(0)
         out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ == "conj")
+        stack.extend(c for c in children_of(tok) if c.dep_ == "conj")
     return out
 
 
@@ -191,7 +191,7 @@ def _actors_for_one(head: Token, ctx: Context, sent: Span, require_actor_like: b
     if head.lower_ in QUANTITY_HEADS or head.pos_ == "NUM":
         # "Thousands of students": the students are the actor
         of_obj = [
-            p for c in head.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+            p for c in children_of(head) if c.lower_ == "of" for p in children_of(c) if p.dep_ == "pobj"
         ]
         if of_obj:
             head = of_obj[0]

@@ -8,6 +8,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from newsgraph.read.doccache import lefts_of
+
 ONTOLOGY = "newsgraph.data.ontology"
 EVENTS = "newsgraph.data.events"
 
@@ -169,7 +171,7 @@ def noun_key(tok: Any) -> str:
     lemma: str = tok.lemma_.lower()
     modifiers = compound_events().get(lemma)
     if modifiers:
-        for child in tok.lefts:
+        for child in lefts_of(tok):
             if child.dep_ == "compound" and child.lower_ in modifiers:
                 return modifiers[child.lower_]
     return lemma

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsgraph.read.doccache import children_of, head_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -34,13 +36,13 @@ MARKER_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "amod", "det", "mark
 
 def _own_status(tok: Token) -> str | None:
     """Status markers attached directly to one word (auxiliaries, negation, adverbs)."""
-    markers = [c for c in tok.children if c.dep_ in MARKER_DEPS]
+    markers = [c for c in children_of(tok) if c.dep_ in MARKER_DEPS]
     lowers = {c.lower_ for c in markers}
     lemmas = {c.lemma_.lower() for c in markers}
-    if lowers & NEGATIONS and any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children):
+    if lowers & NEGATIONS and any(c.dep_ == "neg" or c.lower_ == "never" for c in children_of(tok)):
         return "negated"
     if (tok.dep_ == "pobj" or tok.pos_ == "NOUN") and any(
-        c.dep_ == "det" and c.lower_ == "no" for c in tok.children
+        c.dep_ == "det" and c.lower_ == "no" for c in children_of(tok)
     ):
         return "negated"
     if lemmas & ALLEGE_WORDS:
@@ -55,7 +57,7 @@ def _own_status(tok: Token) -> str | None:
 def _chain_status(head: Token) -> str | None:
     """Status given by a word that governs the event (deny X, plan to X, alleged X)."""
     lemma = head.lemma_.lower()
-    if any(c.dep_ == "nsubjpass" and c.lemma_.lower() in PLAN_NOUNS for c in head.children):
+    if any(c.dep_ == "nsubjpass" and c.lemma_.lower() in PLAN_NOUNS for c in children_of(head)):
         return "planned"  # "plans were discussed to bring ..."
     if lemma in DENY or lemma in DENY_NOUNS:
         return "denied"
@@ -70,7 +72,7 @@ def _chain_status(head: Token) -> str | None:
 
 def _purpose_clause(tok: Token) -> bool:
     """An infinitive adverbial clause ("discussed to bring"): it carries its governor's plan."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(tok))
 
 
 PRIORITY = ("denied", "negated", "hypothetical", "planned", "alleged")
@@ -87,9 +89,9 @@ def event_status(trigger: Token) -> str:
     found: set[str] = set()
     tok = trigger
     for _ in range(MAX_CHAIN):
-        if tok.head.i == tok.i or not (tok.dep_ in CHAIN_DEPS or _purpose_clause(tok)):
+        if head_of(tok).i == tok.i or not (tok.dep_ in CHAIN_DEPS or _purpose_clause(tok)):
             break
-        head = tok.head
+        head = head_of(tok)
         chained = _chain_status(head)
         if chained:
             found.add(chained)

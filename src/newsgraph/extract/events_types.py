@@ -19,6 +19,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from newsgraph.read.doccache import children_of, head_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -90,18 +92,18 @@ def _entity_kind(head: Token) -> str:
 
 def _arg_features(head: Token, prefix: str) -> list[str]:
     out: list[str] = []
-    for child in head.children:
+    for child in children_of(head):
         if child.dep_ in ARG_DEPS:
             out.append(f"{prefix}obj={_lemma(child)}")
             out.append(f"{prefix}argent={_entity_kind(child)}")
             out.extend(
                 f"{prefix}objmod={_lemma(m)}"
-                for m in child.children
+                for m in children_of(child)
                 if m.dep_ in ("amod", "compound")
             )
         elif child.dep_ in ("prep", "agent"):
             out.append(f"{prefix}prep={child.lower_}")
-            for pobj in child.children:
+            for pobj in children_of(child):
                 if pobj.dep_ == "pobj":
                     out.append(f"{prefix}pobj={child.lower_}:{_lemma(pobj)}")
                     out.append(f"{prefix}argent={_entity_kind(pobj)}")
@@ -134,7 +136,7 @@ def type_features(trigger: list[Token], code: str) -> list[str]:
     args = _arg_features(head, "")
     feats.extend(args)
     feats.extend(f"{lemma}|{a}" for a in args if a.startswith(("prt=", "prep=", "obj=")))
-    children = list(head.children)
+    children = list(children_of(head))
     if any(c.dep_ == "neg" for c in children):
         feats.append("neg")
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
@@ -142,9 +144,9 @@ def type_features(trigger: list[Token], code: str) -> list[str]:
     feats.extend(f"modal={c.lower_}" for c in children if c.lower_ in MODALS)
     tok = head
     for depth in range(2):
-        if tok.dep_ not in GOVERNOR_DEPS or tok.head.i == tok.i:
+        if tok.dep_ not in GOVERNOR_DEPS or head_of(tok).i == tok.i:
             break
-        tok = tok.head
+        tok = head_of(tok)
         feats.append(f"gov{depth}={_lemma(tok)}")
         feats.append(f"gov{depth}dep={head.dep_ if depth == 0 else tok.dep_}:{_lemma(tok)}")
     doc = head.doc

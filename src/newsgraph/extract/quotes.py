@@ -24,7 +24,15 @@ from newsgraph.extract.quotes_speakers import (
     subject_of,
 )
 from newsgraph.model import Quote, QuoteKind, TextSpan
-from newsgraph.read.doccache import doc_text, doc_tokens, sent_of, span_tokens
+from newsgraph.read.doccache import (
+    children_of,
+    doc_text,
+    doc_tokens,
+    head_of,
+    rights_of,
+    sent_of,
+    span_tokens,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -117,7 +125,7 @@ def _is_name_or_gloss(doc: Doc, q: Quoted, text: str) -> bool:
     if body[: q.open_at].rstrip(" ").endswith("("):
         return True
     prev = doc.char_span(q.open_at - 3, q.open_at, alignment_mode="expand")
-    if prev is not None and len(prev) and prev[0].lower_ == "of" and prev[0].head.pos_ == "PROPN":
+    if prev is not None and len(prev) and prev[0].lower_ == "of" and head_of(prev[0]).pos_ == "PROPN":
         return True  # "Anna Franowska of "Have no fear"": a name of what she belongs to
     words = [w for w in _WORD.findall(text) if not w.isdigit()]
     at_start = _sentence_start(body, q.open_at) == q.open_at
@@ -237,14 +245,14 @@ def _speaker_of_cue(
 
 def _inverted_subject(cue: Token, resolver: SpeakerResolver) -> Token | None:
     """'"...," said X': the noun after the verb, outside quotes, however it was parsed."""
-    for child in cue.rights:
+    for child in rights_of(cue):
         if resolver.in_quotes(child.idx):
             continue
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "appos") and (
             child.pos_ in ("NOUN", "PROPN", "PRON")
         ):
             return child
-    head = cue.head
+    head = head_of(cue)
     if head.i > cue.i and head.pos_ in ("NOUN", "PROPN") and cue.dep_ in ("amod", "compound"):
         return head  # '"..." tweeted Mayor Sadiq Khan' parsed as an adjective of "Mayor"
     return None
@@ -253,7 +261,7 @@ def _inverted_subject(cue: Token, resolver: SpeakerResolver) -> Token | None:
 def _according_to(sent: Span, resolver: SpeakerResolver) -> Speaker | None:
     for tok in span_tokens(sent):
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc):
-            for obj in tok.doc[tok.i + 1].children:
+            for obj in children_of(tok.doc[tok.i + 1]):
                 if obj.dep_ == "pobj":
                     return resolver.resolve(obj, cited=True)
     return None
@@ -279,7 +287,7 @@ def _via(cue: Token, resolver: SpeakerResolver, quote: tuple[int, int] | None = 
     for tok in cue.subtree:
         if quote is not None and quote[0] <= tok.idx < quote[1]:
             continue
-        target = _channel_target(tok.head, tok)
+        target = _channel_target(head_of(tok), tok)
         if target is None:
             continue
         named = resolver.resolve(target)
@@ -298,7 +306,7 @@ def _channel_target(verb: Token, child: Token) -> Token | None:
     if child.dep_ == "prep" and child.lower_ in ("in", "during", "to"):
         noun = _pobj(child)
         if noun is not None and noun.lemma_.lower() in ("interview", "statement", "remark"):
-            for sub in noun.children:
+            for sub in children_of(noun):
                 if sub.dep_ == "prep" and sub.lower_ in ("with", "to"):
                     return _pobj(sub)
         if child.lower_ == "to" and noun is not None and noun.pos_ == "PROPN":
@@ -307,7 +315,7 @@ def _channel_target(verb: Token, child: Token) -> Token | None:
 
 
 def _pobj(prep: Token) -> Token | None:
-    for obj in prep.children:
+    for obj in children_of(prep):
         if obj.dep_ == "pobj":
             return obj
     return None
@@ -330,14 +338,14 @@ def _speaker_of_clause(
             if tok.dep_ == "relcl":
                 break  # "countries that are sympathetic": not a speaker's clause
         elif tok.lemma_.lower() in lex.speech_nouns:
-            for child in tok.children:
+            for child in children_of(tok):
                 if child.dep_ == "poss":
                     speaker = resolver.resolve(child)
                     if speaker is not None:
                         return speaker, tok
-        if tok.head is tok:
+        if head_of(tok) is tok:
             break
-        tok = tok.head
+        tok = head_of(tok)
     return None, None
 
 
@@ -347,9 +355,9 @@ def _reported_by_speech(tok: Token, speech_verbs: frozenset[str]) -> Token | Non
     the speaker's, not an embedded subject's (Wuhan)."""
     head = tok
     for _ in range(3):
-        if head.dep_ not in ("ccomp", "xcomp", "advcl") or head.head is head:
+        if head.dep_ not in ("ccomp", "xcomp", "advcl") or head_of(head) is head:
             return None
-        head = head.head
+        head = head_of(head)
         if head.pos_ == "VERB" and head.lemma_.lower() in speech_verbs:
             return head
     return None
@@ -368,7 +376,7 @@ def _clause_subject(
             return None
         speaker = resolver.resolve(who)
         return (speaker, verb) if speaker is not None else None
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ not in ("nsubj", "nsubjpass") or q.open_at <= child.idx < q.close_end:
             continue
         if verb.dep_ == "ccomp" or _reported_by_speech(verb, speech_verbs) is not None:
@@ -385,13 +393,13 @@ def _cue_span(tok: Token | None) -> TextSpan | None:
     start, end = tok.idx, tok.idx + len(tok)
     # "was quoted as saying": the verb phrase around the cue
     left = tok
-    for child in tok.children:
+    for child in children_of(tok):
         if child.dep_ in ("aux", "auxpass") and child.i < tok.i:
             left = child if child.i < left.i else left
     right_end = end
-    for child in tok.children:
+    for child in children_of(tok):
         if child.dep_ == "prep" and child.lower_ == "as" and child.i == tok.i + 1:
-            for sub in child.children:
+            for sub in children_of(child):
                 if sub.dep_ == "pcomp":
                     right_end = sub.idx + len(sub)
     start = min(start, left.idx)
@@ -425,14 +433,14 @@ def _finding_by_source(verb: Token) -> bool:
     lex = cue_lexicon()
     if verb.lemma_.lower() not in lex.finding_verbs:
         return False
-    if not any(c.dep_ == "ccomp" and _finite(c) for c in verb.children):
+    if not any(c.dep_ == "ccomp" and _finite(c) for c in children_of(verb)):
         return False
     subj = subject_of(verb)
     return subj is not None and subj.lemma_.lower() in lex.finding_sources
 
 
 def _finite(clause: Token) -> bool:
-    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(clause))
 
 
 def _reported_clause(
@@ -468,7 +476,7 @@ def _according_clause(
     doc: Doc, according: Token, inside: list[tuple[int, int]], resolver: SpeakerResolver
 ) -> _Found | None:
     """"A, according to X" / "According to X, A" / "A was, according to X, B": A is X's."""
-    to = next((c for c in according.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    to = next((c for c in children_of(according) if c.dep_ == "prep" and c.lower_ == "to"), None)
     if to is None and according.i + 1 < len(doc) and doc[according.i + 1].lower_ == "to":
         to = doc[according.i + 1]
     source = _pobj(to) if to is not None else None
@@ -507,7 +515,7 @@ def _speaker_under_channel(
 ) -> tuple[Speaker, str | None]:
     """"According to the BBC, a spokesman expressed ...": when the clause X frames is itself
     someone's speech, that someone speaks and a non-person X is only the channel."""
-    verb = according.head
+    verb = head_of(according)
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in cue_lexicon().speech_verbs:
         return source, None
     who = speaker_token(verb)
@@ -522,10 +530,10 @@ def _speaker_under_channel(
 def _reported(verb: Token) -> Token | None:
     """The reported clause: a complement after the verb, or one before it that the
     attribution follows ("The crew were Iranians, the army said")."""
-    after = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    after = [c for c in children_of(verb) if c.dep_ == "ccomp" and c.i > verb.i]
     if after:
         return after[0]
-    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    before = [c for c in children_of(verb) if c.dep_ == "ccomp" and c.i < verb.i]
     if not before:
         return None
     clause = before[-1]
@@ -540,7 +548,7 @@ def _clause_end(clause: Token) -> Token:
     ("X said A and several said B")."""
     verbs = cue_lexicon().clause_verbs
     end = clause
-    for child in clause.children:
+    for child in children_of(clause):
         if _own_report(child, verbs):
             break
         end = child.right_edge if child.right_edge.i > end.i else end
@@ -556,7 +564,7 @@ def _clause_end(clause: Token) -> Token:
 def _own_report(tok: Token, verbs: frozenset[str]) -> bool:
     """A conjoined or adverbial speech verb with a subject of its own."""
     return tok.dep_ in ("conj", "advcl") and tok.lemma_.lower() in verbs and any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+        c.dep_ in ("nsubj", "nsubjpass") for c in children_of(tok)
     )
 
 
@@ -564,7 +572,7 @@ _MENTAL_VERBS = frozenset({"believe", "think", "fear", "hope", "feel", "expect",
 
 
 def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
+    return any(c.dep_ == "neg" for c in children_of(verb))
 
 
 def _mostly_quoted(body: str, inside: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.context import Context
 from newsgraph.extract.quotes_lexicon import cue_lexicon
 from newsgraph.model import Actor, ActorKind, Mention
-from newsgraph.read.doccache import doc_ents, doc_tokens, ents_in, sent_of, span_tokens
+from newsgraph.read.doccache import (
+    children_of,
+    doc_ents,
+    doc_tokens,
+    ents_in,
+    head_of,
+    rights_of,
+    sent_of,
+    span_tokens,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -100,7 +109,7 @@ class SpeakerResolver:
                     return self.doc[min(ent.start, tok.left_edge.i) : max(ent.end, tok.i + 1)]
         end = tok.i + 1
         while end < len(tok.doc) and tok.doc[end].dep_ in ("flat", "compound") and (
-            tok.doc[end].head.i == tok.i
+            head_of(tok.doc[end]).i == tok.i
         ):
             end += 1
         start = tok.left_edge.i
@@ -157,21 +166,21 @@ class SpeakerResolver:
         "a protester using the pseudonym Katya", and the same through a conjunct the parser
         made of a title ("The institute's director, Dr. Anthony Fauci,"). Never a name inside
         quote marks ("X wrote, "Ginger Baker, great drummer ...")."""
-        candidates = [c for c in tok.children if c.dep_ == "appos"]
-        for child in tok.children:
+        candidates = [c for c in children_of(tok) if c.dep_ == "appos"]
+        for child in children_of(tok):
             if child.dep_ == "conj" and child.pos_ == "NOUN":
                 candidates.extend(
-                    c for c in child.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                    c for c in children_of(child) if c.dep_ == "appos" and c.ent_type_ == "PERSON"
                 )
         titled = self._titled_name(tok)
         if titled is not None:
             return titled
         if not tok.ent_type_:
-            for child in tok.children:
+            for child in children_of(tok):
                 if child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:
-                    for obj in child.children:
+                    for obj in children_of(child):
                         if obj.dep_ == "dobj" and obj.lemma_.lower() in NAME_NOUNS:
-                            candidates.extend(c for c in obj.children if c.dep_ == "appos")
+                            candidates.extend(c for c in children_of(obj) if c.dep_ == "appos")
         for child in candidates:
             if self.in_quotes(child.idx):
                 continue
@@ -185,11 +194,11 @@ class SpeakerResolver:
         place). The name must be a person: a PERSON entity or a known person's surname."""
         if tok.lemma_.lower() not in cue_lexicon().title_nouns:
             return None
-        for prep in tok.children:
+        for prep in children_of(tok):
             obj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "of" else None
             if obj is None or obj.pos_ != "PROPN" or obj.i < prep.i:
                 continue
-            if not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children):
+            if not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in children_of(obj)):
                 continue  # "Minister of Finance": a title, no name after the place
             surnames = {a.name.split()[-1] for a in self.ctx.actors
                         if a.kind == "person" and a.name.split()}
@@ -239,7 +248,7 @@ class SpeakerResolver:
         for tok in reversed(self.doc[: meeting.i + 1]):
             if tok.lemma_.lower() not in MEETING_NOUNS:
                 continue
-            for child in tok.children:
+            for child in children_of(tok):
                 target = _pobj(child) if child.dep_ == "prep" and child.lower_ == "of" else (
                     child if child.dep_ == "poss" else None
                 )
@@ -266,9 +275,9 @@ class SpeakerResolver:
 
     def _quantified(self, tok: Token) -> Speaker | None:
         """"some of the protesters", "one of the organisers": the group the quantifier picks."""
-        for child in tok.children:
+        for child in children_of(tok):
             if child.dep_ == "prep" and child.lower_ == "of":
-                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                obj = next((c for c in children_of(child) if c.dep_ == "pobj"), None)
                 if obj is None:
                     return None
                 kind = _source_kind(obj)
@@ -342,7 +351,7 @@ class SpeakerResolver:
             # salient) before those of reported or relative clauses ("John told them Bill
             # was wrong. He ..." is John); the nearest first ("A said ... while B wrote ...
             # He tweeted" is B).
-            subjects.sort(key=lambda t: (_in_complement(t) and not _is_speech(t.head), -t.i))
+            subjects.sort(key=lambda t: (_in_complement(t) and not _is_speech(head_of(t)), -t.i))
             for subj in subjects:
                 found = self._subject_actor(subj, gender, depth)
                 if found is not None:
@@ -447,7 +456,7 @@ class SpeakerResolver:
 
 
 def _pobj(prep: Token) -> Token | None:
-    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return next((c for c in children_of(prep) if c.dep_ == "pobj"), None)
 
 
 def _bare_generic(head: Token) -> bool:
@@ -456,7 +465,7 @@ def _bare_generic(head: Token) -> bool:
     if _source_kind(head) not in ("experts", "people"):
         return False
     return head.tag_ == "NNS" and head.left_edge.i == head.i and not any(
-        c.dep_ in ("prep", "acl", "relcl", "appos") for c in head.children
+        c.dep_ in ("prep", "acl", "relcl", "appos") for c in children_of(head)
     )
 
 
@@ -471,13 +480,13 @@ def _role_of(doc: Doc, offset: int) -> str:
     if span is None:
         return "other"
     tok = span[0]
-    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
-        tok = tok.head
+    while tok.dep_ in ("compound", "flat") and head_of(tok) is not tok:
+        tok = head_of(tok)
     if tok.dep_ in ("nsubj", "nsubjpass"):
         return "subject"
-    if tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+    if tok.dep_ == "appos" and head_of(tok).dep_ in ("nsubj", "nsubjpass"):
         return "subject"
-    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+    if tok.dep_ == "pobj" and head_of(tok).lower_ == "to" and head_of(tok).head.lower_ == "according":
         return "subject"  # "according to Kidston": the source of what follows
     return "object" if tok.dep_ in OBJECT_DEPS else "other"
 
@@ -487,7 +496,7 @@ def _description_span(head: Token) -> Span:
     doc = head.doc
     start = head.left_edge.i
     end = head.i + 1
-    for child in head.rights:
+    for child in rights_of(head):
         if child.dep_ in ("prep", "acl", "appos", "compound", "amod", "relcl", "nummod"):
             end = max(end, child.right_edge.i + 1)
     while end > head.i + 1 and doc[end - 1].is_punct:
@@ -501,8 +510,8 @@ def _is_subject_like(tok: Token) -> bool:
     """A subject, or the source of "according to X" (the subject of what follows it)."""
     if tok.dep_ in ("nsubj", "nsubjpass"):
         return True
-    prep = tok.head
-    return tok.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according"
+    prep = head_of(tok)
+    return tok.dep_ == "pobj" and prep.lower_ == "to" and head_of(prep).lower_ == "according"
 
 
 def _is_speech(verb: Token) -> bool:
@@ -512,13 +521,13 @@ def _is_speech(verb: Token) -> bool:
 def _in_complement(tok: Token) -> bool:
     """Is the token's clause embedded (reported, relative, adverbial participle) rather than
     one of the sentence's own clauses?"""
-    head = tok.head
+    head = head_of(tok)
     for _ in range(8):
         if head.dep_ in ("ccomp", "xcomp", "relcl", "acl", "pcomp", "csubj"):
             return True
-        if head.head is head:
+        if head_of(head) is head:
             return False
-        head = head.head
+        head = head_of(head)
     return False
 
 
@@ -526,7 +535,7 @@ def _is_described_person(tok: Token) -> bool:
     """A singular description of a person ("one of the victims", "the head of the
     investigators", "a spokesman"): a speaker noun of the lexicon, not an organisation."""
     if tok.lower_ == "one":
-        return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(tok))
     if tok.tag_ != "NN" or tok.lemma_.lower() in ORG_NOUNS:
         return False
     return _source_kind(tok) in ("unnamed officials", "experts", "people") or (
@@ -550,18 +559,18 @@ def _holder_of_figures(tok: Token) -> Token | None:
     figures = lemma in FIGURE_NOUNS
     if not figures and (lemma not in cue_lexicon().speech_nouns or tok.pos_ != "NOUN"):
         return None
-    for child in tok.children:
+    for child in children_of(tok):
         if child.dep_ == "poss":
             return child
         if child.dep_ in ("prep", "agent") and child.lower_ in (
             ("by", "from", "of") if figures else ("by", "from")
         ):
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            obj = next((c for c in children_of(child) if c.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
-    verb = tok.head
+    verb = head_of(tok)
     if not figures and tok.dep_ == "dobj" and verb.lemma_.lower() in ISSUE_VERBS:
-        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return next((c for c in children_of(verb) if c.dep_ == "nsubj"), None)
     return None
 
 
@@ -577,7 +586,7 @@ def person_genders(doc: Doc, persons: list[tuple[int, str]]) -> dict[str, str]:
             continue
         tok = span[0]
         cues = [doc[i].lower_ for i in range(max(0, tok.i - 3), tok.i)]
-        cues += [c.lower_ for c in tok.head.children if c.dep_ == "appos"] + [tok.head.lower_]
+        cues += [c.lower_ for c in children_of(head_of(tok)) if c.dep_ == "appos"] + [head_of(tok).lower_]
         for cue in cues:
             g = GENDER_NOUNS.get(cue)
             if g:
@@ -645,17 +654,17 @@ def subject_of(verb: Token, past_reported: bool = False) -> Token | None:
     tok = verb
     for _ in range(5):
         skip = past_reported and tok is not verb and _is_reported_clause(tok)
-        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in children_of(tok) if c.dep_ in SUBJECT_DEPS]
         if subjects and not skip:
             child = _best_subject(subjects)
             if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
-                return tok.head
+                return head_of(tok)
             return child
         if tok.dep_ == "relcl":
-            return tok.head
-        if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
+            return head_of(tok)
+        if tok.dep_ not in CLIMB_DEPS or head_of(tok) is tok:
             return None
-        tok = tok.head
+        tok = head_of(tok)
     return None
 
 
@@ -669,7 +678,7 @@ def _is_reported_clause(tok: Token) -> bool:
         return True
     return any(
         c.dep_ in ("advmod", "mark") and c.lower_ in WH_WORDS and c.i < tok.i
-        for c in tok.children
+        for c in children_of(tok)
     )
 
 
@@ -690,9 +699,9 @@ def _best_subject(subjects: list[Token]) -> Token:
 
 def agent_of(verb: Token) -> Token | None:
     """The ``by X`` agent of a passive verb (``quoted by KCNA``)."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "agent":
-            for obj in child.children:
+            for obj in children_of(child):
                 if obj.dep_ == "pobj":
                     return obj
     return None
@@ -711,7 +720,7 @@ def speaker_token(verb: Token) -> Token | None:
     give X; a passive "he was told" with no agent gives nobody (he is the hearer).
     """
     lemma = verb.lemma_.lower()
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(verb))
     if passive and lemma not in QUOTED_VERBS:
         agent = agent_of(verb)
         if agent is not None:

@@ -16,7 +16,7 @@ from newsgraph.extract.times_calendar import Tense
 from newsgraph.extract.times_grammar import Env, Found, find_times
 from newsgraph.extract.times_lexicon import AMBIGUOUS_MONTHS
 from newsgraph.model import Interval, TimeExpr
-from newsgraph.read.doccache import doc_text
+from newsgraph.read.doccache import children_of, doc_text, head_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -78,7 +78,7 @@ class DocOracle:
         token = span[0]
         previous = token.nbor(-1) if token.i > 0 else None
         # a count of things: "2000 people" (but "the 2020 elections" names a year)
-        if token.dep_ == "nummod" and token.head.tag_ == "NNS" and (
+        if token.dep_ == "nummod" and head_of(token).tag_ == "NNS" and (
                 previous is None or previous.tag_ not in ("DT", "PRP$", "POS")):
             return False
         if token.ent_type_ == "DATE":
@@ -95,29 +95,29 @@ def _governing_verb(token: Token) -> Token | None:
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if head_of(token) is token:
             break
-        token = token.head
+        token = head_of(token)
     return None
 
 
 def _tense_of(verb: Token) -> Tense:
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxiliaries = [c for c in children_of(verb) if c.dep_ in ("aux", "auxpass")]
     words = {t.lower_ for t in auxiliaries} | {verb.lower_}
     # Other modals (could, may, must) are as often about the past or the present.
     if words & FUTURE_AUX or any(t.lower_ == "would" for t in auxiliaries):
         return "future"
     # "expected to meet on Monday": the plan verb's own tense does not date the plan
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in PLAN_VERBS:
+    if verb.dep_ == "xcomp" and head_of(verb).lemma_ in PLAN_VERBS:
         return "future"
-    if verb.lemma_ in PLAN_VERBS and any(c.dep_ == "xcomp" for c in verb.children) and \
+    if verb.lemma_ in PLAN_VERBS and any(c.dep_ == "xcomp" for c in children_of(verb)) and \
             verb.tag_ in ("VBZ", "VBP", "VBN"):
         return "future"
     if verb.lemma_ in PLAN_VERBS and verb.tag_ == "VBN":
         return "future"  # "scheduled for Monday", "expected in June"
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if infinitive and verb.head is not verb and verb.head.lemma_ == "be" \
-            and verb.head.tag_ in ("VBZ", "VBP"):
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb))
+    if infinitive and head_of(verb) is not verb and head_of(verb).lemma_ == "be" \
+            and head_of(verb).tag_ in ("VBZ", "VBP"):
         return "future"  # "is to be sentenced in June"
     if verb.tag_ in ("VBD", "VBN") or any(t.tag_ in ("VBD",) for t in auxiliaries):
         return "past"
