@@ -80,3 +80,23 @@ def test_closing_the_stream_early_stops_the_workers() -> None:
 @pytest.mark.parametrize("workers", [1, 2])
 def test_empty_input(workers: int) -> None:
     assert list(analyze_parallel([], workers=workers)) == []
+
+
+def test_a_chunk_restores_the_collector_thresholds_even_when_an_article_fails() -> None:
+    import gc
+
+    from newsgraph.scale.pool import CHUNK_GC_THRESHOLD, analyze_chunk
+
+    before = gc.get_threshold()
+    seen: list[int] = []
+
+    def spy(article: Article, doc: object) -> Analysis:
+        seen.append(gc.get_threshold()[0])
+        return explode_on_marker(article, doc)  # type: ignore[arg-type]
+
+    arts = _articles(3)
+    arts[1] = arts[1].model_copy(update={"body": arts[1].body + " EXPLODE"})
+    results = analyze_chunk(arts, analyze=spy)
+    assert seen and all(t >= CHUNK_GC_THRESHOLD for t in seen)
+    assert gc.get_threshold() == before
+    assert isinstance(results[1], ArticleFailure)
