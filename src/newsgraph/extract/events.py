@@ -34,6 +34,7 @@ from newsgraph.model import Actor, Event, EventDate, Span, TextSpan
 from newsgraph.read.doccache import (
     children_of,
     doc_sents,
+    has_word_between,
     head_of,
     lefts_of,
     rights_of,
@@ -735,6 +736,10 @@ def _named_in_clause(verb: Token, ctx: Context) -> list[Actor]:
 def _outside_setting(actors: list[Actor], roots: list[Token], start: int, end: int) -> list[Actor]:
     """Drop actors named only inside a time or circumstance phrase under ``roots``: that is
     the setting, not the target ("... threats from X during the meeting of the party")."""
+    if not actors or not any(
+        has_word_between(r.doc, SETTING_PREPS, r.left_edge.i, r.right_edge.i) for r in roots
+    ):
+        return actors
     setting = [
         (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
         for root in roots

@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from newsgraph.read.doccache import children_of, head_of
+from newsgraph.read.doccache import children_of, doc_ents, head_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -87,6 +87,9 @@ def _entity_kind(head: Token) -> str:
     ("gave 352 million euros"), "-" for none: who or what the act is about."""
     if head.ent_type_:
         return head.ent_type_
+    first, last = head.left_edge.i, head.right_edge.i
+    if not any(e.label_ == "MONEY" and e.start <= last and first < e.end for e in doc_ents(head.doc)):
+        return "-"  # no sum anywhere near: skip the subtree walk
     return "MONEY" if any(t.ent_type_ == "MONEY" for t in head.subtree) else "-"
 
 

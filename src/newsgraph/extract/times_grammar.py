@@ -792,13 +792,19 @@ def _merge_decade(m: re.Match[str]) -> re.Match[str]:
     return _MergedMatch(m, {"dec": "dec2"})  # type: ignore[return-value]
 
 
-def _paragraphs(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, lower-cased text) of each line: no rule matches across a line break."""
-    out: list[tuple[int, int, str]] = []
+_ALL_NEEDS = tuple(sorted({need for rule in RULES for need in rule.needs}))
+
+
+def _lines(text: str) -> list[tuple[int, int, frozenset[str]]]:
+    """(start, end, the needs it holds) of each non-empty line: no rule matches across a
+    line break."""
+    out: list[tuple[int, int, frozenset[str]]] = []
     start = 0
     for line in text.split("\n"):
         end = start + len(line)
-        out.append((start, end, line.lower()))
+        if line:
+            low = line.lower()
+            out.append((start, end, frozenset(n for n in _ALL_NEEDS if n in low)))
         start = end + 1
     return out
 
@@ -810,15 +816,15 @@ def find_times(text: str, env: Env, *, prefilter: bool = True) -> list[Found]:
     ``needs``; the result is the same as running every rule over the whole text.
     """
     candidates: list[tuple[int, int, int, re.Match[str], Rule]] = []
-    lines = _paragraphs(text) if prefilter else []
+    lines = _lines(text) if prefilter else []
     for rule in RULES:
         if not (prefilter and rule.needs):
             matches = list(rule.regex.finditer(text))
         else:
             matches = [
                 m
-                for start, end, low in lines
-                if any(need in low for need in rule.needs)
+                for start, end, present in lines
+                if not present.isdisjoint(rule.needs)
                 for m in rule.regex.finditer(text, start, end)
             ]
         for m in matches:

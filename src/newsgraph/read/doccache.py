@@ -7,7 +7,7 @@ The caches live in ``doc.user_data``, so they go away with the doc.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 import numpy
 from spacy.attrs import HEAD
@@ -101,6 +101,19 @@ def doc_sents(doc: Doc) -> list[Span]:
     if sents is None:
         sents = doc.user_data["newsgraph_sents"] = list(doc.sents)
     return sents
+
+
+def has_word_between(doc: Doc, words: frozenset[str], first: int, last: int) -> bool:
+    """Whether a token in ``doc[first : last + 1]`` has its lower-case form in ``words``.
+
+    The positions of each word set are found once per doc; extractors use this to skip a
+    subtree walk when the words it looks for are nowhere near."""
+    by_set = doc.user_data.setdefault("newsgraph_word_positions", {})
+    positions = by_set.get(words)
+    if positions is None:
+        positions = by_set[words] = [t.i for t in doc_tokens(doc) if t.lower_ in words]
+    k = bisect_left(positions, first)
+    return k < len(positions) and positions[k] <= last
 
 
 def doc_ents(doc: Doc) -> list[Span]:
