@@ -26,6 +26,7 @@ from newsgraph.extract.events_lexicon import (
     noun_key,
     noun_triggers,
     verb_code,
+    verb_lemma,
     verb_lexicon,
 )
 from newsgraph.extract.events_status import event_status
@@ -185,17 +186,17 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
     for cand in found:
         cand.targets = [a for a in cand.targets if not _is_time_actor(a, ctx)]
         head = cand.trigger[0]
-        if (
-            len(cand.sources) > 1
-            and head.pos_ in ("VERB", "AUX")
-            and _coordinated_subject(head)
-        ):
+        if cand.code.startswith(JOINT_ROOTS) and len(cand.sources) == 1:
+            # "the armies of Brazil and Argentina performed joint war games"
+            cand.targets = _unique(_of_partners(head, sent, ctx) + cand.targets)
+        if len(cand.sources) > 1 and (_joint_parties(head) or _joint_parties(cand.trigger[-1])):
             # "The US and the Taliban signed a pact": each party acts towards the other,
             # first of all in a joint act ("X and Y launched war games near Z")
             if cand.code.startswith(JOINT_ROOTS):
                 cand.targets = _unique(cand.sources[::-1] + cand.targets)
             elif not any(_real_actor(a) for a in cand.targets):
                 cand.targets = _unique(cand.targets + cand.sources[::-1])
+        _peacekeeping_reading(cand, sent, ctx)
         if not (cand.rule or cand.code.startswith("04")) and not any(
             _named(a) for a in cand.targets
         ):
@@ -210,15 +211,38 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
     ]
 
 
+def _peacekeeping_reading(cand: Candidate, sent: SpacySpan, ctx: Context) -> None:
+    """Troops sent, deployed or arriving as peacekeepers ("X sent troops to Y to serve as a
+    peacekeeping force", "peacekeepers arrived in Y"): CAMEO 074, military protection (AID)
+    of the place they go to; a deployed force without a named sender is the doer itself."""
+    head = cand.trigger[0]
+    words = frames()
+    lemmas = {verb_lemma(t) if t.pos_ == "VERB" else t.lemma_.lower() for t in cand.trigger}
+    if not lemmas & words["deployment_verbs"] or cand.code.startswith(("07", "08", "12")):
+        return
+    if not any(t.lemma_.lower() in words["peacekeeping_words"] for t in head.subtree):
+        return
+    if not cand.sources and any(c.dep_ == "nsubjpass" for c in head.children):
+        # "2,000 soldiers were deployed as peacekeepers along X": the soldiers keep the peace
+        cand.sources, cand.targets = cand.targets[:1], cand.targets[1:]
+    cand.code = "074"
+    cand.rule = True
+    cand.fallback = False
+    cand.confidence = max(cand.confidence, 0.6)
+    ids = {a.id for a in cand.sources}
+    places = [a for a in _place_targets(cand, sent, ctx) if a.id not in ids]
+    cand.targets = _unique(places + [a for a in cand.targets if a.id not in ids])
+
+
 def _is_event_verb(tok: Token, verbs: Mapping[str, object]) -> bool:
-    lemma = tok.lemma_.lower()
+    lemma = verb_lemma(tok)
     if lemma in light_verbs() or lemma == "call":
         return True
     if lemma not in verbs:
         return False
     # the complement of a governing event verb is coded by its governor
     if tok.dep_ == "xcomp" and tok.head.pos_ == "VERB":
-        head_code = verb_code(tok.head.lemma_.lower(), frozenset())
+        head_code = verb_code(verb_lemma(tok.head), frozenset())
         if head_code and head_code.startswith(GOVERNING_ROOTS):
             return False
     return True
@@ -275,7 +299,7 @@ def _contained_event(noun: Token, nouns: Mapping[str, object]) -> Token | None:
 def _verb_candidate(
     verb: Token, sent: SpacySpan, ctx: Context, used_nouns: set[int]
 ) -> Candidate | None:
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     obj = _light_object(verb)
     nouns = noun_triggers()
     if obj is not None and noun_key(obj) in nouns and lemma in light_verbs():
@@ -320,7 +344,7 @@ FALLBACK_ARG_DEPS = frozenset({"dobj", "prep", "dative", "nsubjpass", "agent"})
 def _fallback_shape(tok: Token, verbs: Mapping[str, object]) -> bool:
     """A verb outside the lexicon with an object or a prepositional phrase: cheap test
     before its arguments are looked up."""
-    lemma = tok.lemma_.lower()
+    lemma = verb_lemma(tok)
     if lemma in verbs or lemma in frames()["not_events"]:
         return False
     return any(c.dep_ in FALLBACK_ARG_DEPS for c in tok.children)
@@ -423,7 +447,7 @@ def _frame_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | 
     """Two frames whose event is not the verb's own meaning: a declared posture against
     someone ("declared a tough response strategy to address threats from X": THREATEN X)
     and pointing to evidence ("pointed to images that suggest assistance": ACCUSE)."""
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     words = frames()
     if lemma in words["posture_verbs"]:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -554,13 +578,16 @@ def _light_verb_candidate(verb: Token, noun: Token, sent: SpacySpan, ctx: Contex
         code = "143"
     cand = Candidate(trigger=[verb, noun], code=code, clause_head=verb, confidence=0.7)
     subj_actors = _subject_actors(verb, sent, ctx)
-    if light_verbs()[verb.lemma_.lower()] == "receive":
+    if light_verbs()[verb_lemma(verb)] == "receive":
         cand.sources = _prep_actors(noun, ("from", "by"), sent, ctx) or _prep_actors(
             verb, ("from", "by"), sent, ctx
         )
         cand.targets = subj_actors
         return cand
-    cand.sources = subj_actors
+    # "war games were staged by X and Y"; "cooperation between X and Y was strengthened"
+    cand.sources = subj_actors or _agent_actors(verb, sent, ctx) or _noun_event_doers(
+        noun, sent, ctx
+    )
     if code.startswith(BENEFICIARY_ROOTS):
         cand.targets = _prep_actors(noun, ("for",), sent, ctx, strict=False)
     cand.targets = cand.targets or (
@@ -741,6 +768,41 @@ def _outside_setting(actors: list[Actor], roots: list[Token], start: int, end: i
 
     return [a for a in actors if not in_setting(a)] if setting else actors
 
+
+
+def _joint_parties(head: Token) -> bool:
+    """Whether the trigger's parties are coordinated: "X and Y signed", "was staged by X and
+    Y", "cooperation between X and Y"."""
+    if head.pos_ in ("VERB", "AUX"):
+        return _coordinated_subject(head) or _coordinated_agent(head)
+    return any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in head.children)
+
+
+def _coordinated_agent(verb: Token) -> bool:
+    return any(
+        p.dep_ == "pobj" and any(c.dep_ == "conj" for c in p.children)
+        for a in verb.children
+        if a.dep_ == "agent"
+        for p in a.children
+    )
+
+
+def _agent_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
+    return _prep_actors(verb, ("by",), sent, ctx, deps=("agent",))
+
+
+def _of_partners(head: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
+    """The other parties coordinated inside the subject's "of" phrase ("the armies of X and
+    Y": Y), for a joint act the subject's owner does with them."""
+    subj = _subject_of(head) if head.pos_ in ("VERB", "AUX") else None
+    if subj is None:
+        return []
+    out: list[Actor] = []
+    for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            for other in conjuncts(pobj):
+                out.extend(actors_for(other, ctx, sent))
+    return _unique(out)
 
 
 def _coordinated_subject(verb: Token) -> bool:
@@ -949,7 +1011,7 @@ def _noun_event_doers(noun: Token, sent: SpacySpan, ctx: Context) -> list[Actor]
     light verb carrying it ("Pyongyang has conducted launches, which ...")."""
     between = _prep_actors(noun, ("between", "among"), sent, ctx)
     doers = between or _modifier_actors(noun, sent, ctx)
-    if not doers and noun.dep_ == "dobj" and light_verbs().get(noun.head.lemma_.lower()) == "agent":
+    if not doers and noun.dep_ == "dobj" and light_verbs().get(verb_lemma(noun.head)) == "agent":
         doers = _subject_actors(noun.head, sent, ctx)
     return doers
 

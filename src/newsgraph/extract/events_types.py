@@ -19,6 +19,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from newsgraph.extract.events_lexicon import verb_lemma
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -56,6 +58,8 @@ class TypeModel:
 
 
 def _lemma(tok: Token) -> str:
+    if tok.pos_ == "VERB":
+        return verb_lemma(tok)
     return tok.lemma_.lower()
 
 
