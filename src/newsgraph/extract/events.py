@@ -111,12 +111,19 @@ def lexicon_type(cand: Candidate) -> str | None:
     return cameo_info(cand.code).plover if cand.code else None
 
 
+def bare_noun(cand: Candidate) -> bool:
+    """A noun trigger standing alone (no light verb carrying it)."""
+    return len(cand.trigger) == 1 and cand.trigger[0].pos_ in ("NOUN", "PROPN")
+
+
 def _assign_type(cand: Candidate) -> bool:
     """Type the candidate: the classifier over trigger and argument features, the lexicon's
     code kept when it agrees (its finer CAMEO subtype), else the type's generic code.
     Without a model file the lexicon type stands alone."""
     lexical = lexicon_type(cand)
-    if cand.rule:
+    if cand.rule or (lexical and bare_noun(cand)):
+        # a bare event noun ("the annual session", "the cooperation") names its type: its
+        # window words are the sentence's topic, which the classifier would type instead
         cand.plover = lexical
         return lexical is not None
     model = type_model()
@@ -197,6 +204,8 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
             elif not any(_real_actor(a) for a in cand.targets):
                 cand.targets = _unique(cand.targets + cand.sources[::-1])
         _peacekeeping_reading(cand, sent, ctx)
+        _instrument_source(cand, sent, ctx)
+        _restricted_place(cand, sent, ctx)
         if not (cand.rule or cand.code.startswith("04")) and not any(
             _named(a) for a in cand.targets
         ):
@@ -232,6 +241,41 @@ def _peacekeeping_reading(cand: Candidate, sent: SpacySpan, ctx: Context) -> Non
     ids = {a.id for a in cand.sources}
     places = [a for a in _place_targets(cand, sent, ctx) if a.id not in ids]
     cand.targets = _unique(places + [a for a in cand.targets if a.id not in ids])
+
+
+RESTRICTION_CODES = ("172",)  # curfews, states of emergency, martial law
+
+
+def _restricted_place(cand: Candidate, sent: SpacySpan, ctx: Context) -> None:
+    """ "declared a state of siege in X", "imposed a curfew in X": the place the restriction
+    holds in is what it is imposed on, first of the targets."""
+    if cand.code.startswith(RESTRICTION_CODES):
+        ids = {a.id for a in cand.sources}
+        places = [a for a in _place_targets(cand, sent, ctx) if a.id not in ids]
+        cand.targets = _unique(places + cand.targets)
+
+
+def _instrument_source(cand: Candidate, sent: SpacySpan, ctx: Context) -> None:
+    """ "A car bomb killed ...", "missiles struck ...": a violent act whose subject is a
+    weapon or an attack with no doer named stands with that subject as its source."""
+    head = cand.trigger[0]
+    if cand.sources or head.pos_ != "VERB" or not cand.code.startswith(VIOLENT_ROOTS):
+        return
+    subj = _subject_of(head)
+    if subj is None or subj.pos_ != "NOUN":
+        return
+    lemma = subj.lemma_.lower()
+    entry = noun_triggers().get(noun_key(subj))
+    violent = entry is not None and entry.code.startswith(VIOLENT_ROOTS)
+    if violent or lemma in frames()["weapon_nouns"]:
+        cand.sources = actors_for(subj, ctx, sent, require_actor_like=False)
+        ids = {a.id for a in cand.sources}
+        cand.targets = [a for a in cand.targets if a.id not in ids]
+
+
+def _trusted_default(lemma: str) -> str | None:
+    code = verb_code(lemma, frozenset())
+    return code if code and cameo_info(code).plover else None
 
 
 def _is_event_verb(tok: Token, verbs: Mapping[str, object]) -> bool:
@@ -312,7 +356,9 @@ def _verb_candidate(
         return framed
     code = verb_code(lemma, _clause_words(verb))
     if code and cameo_info(code).plover is None:
-        code = None  # a CAMEO code outside PLOVER ("condemn terrorist attack" → 018)
+        # a CAMEO code outside PLOVER ("condemn terrorist attack" → 018, a condolence): the
+        # verb's own trusted code where it has one (condemning is an accusation), else none
+        code = _trusted_default(lemma)
     if _has_purpose(verb, frames()["aid_purposes"]):
         code = "070"  # "brought victims to X for assistance"
     cand = Candidate(trigger=[verb], code=code or "", clause_head=verb, rule=code == "070")
@@ -780,10 +826,21 @@ def _joint_parties(head: Token) -> bool:
 
 def _coordinated_agent(verb: Token) -> bool:
     return any(
-        p.dep_ == "pobj" and any(c.dep_ == "conj" for c in p.children)
+        p.dep_ == "pobj" and _coordinated_phrase(p)
         for a in verb.children
         if a.dep_ == "agent"
         for p in a.children
+    )
+
+
+def _coordinated_phrase(head: Token) -> bool:
+    """ "X and Y", or parties coordinated in the head's modifier ("Chinese and Russian
+    forces", "UK and EU negotiators")."""
+    return any(c.dep_ == "conj" for c in head.children) or any(
+        c.dep_ in ("conj", "cc")
+        for m in head.lefts
+        if m.dep_ in ("poss", "compound", "amod", "nmod")
+        for c in m.children
     )
 
 
@@ -990,7 +1047,15 @@ def _argument_actors(
         if inner:
             return inner
     if arg.pos_ == "NOUN" and arg.ent_type_ == "":
-        poss = next((c for c in arg.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        # "South Korea's role", "the Indian government's decision": the possessor
+        poss = next(
+            (
+                c
+                for c in arg.children
+                if c.dep_ == "poss" and (c.pos_ == "PROPN" or (c.pos_ == "NOUN" and is_actor_like(c)))
+            ),
+            None,
+        )
         if poss is not None:
             return actors_for(poss, ctx, sent, strict)
         named = _named_inside(arg, sent, ctx)
@@ -1010,7 +1075,7 @@ def _noun_event_doers(noun: Token, sent: SpacySpan, ctx: Context) -> list[Actor]
     """Who does what an event noun names: "between X and Y", "X's", or the subject of the
     light verb carrying it ("Pyongyang has conducted launches, which ...")."""
     between = _prep_actors(noun, ("between", "among"), sent, ctx)
-    doers = between or _modifier_actors(noun, sent, ctx)
+    doers = between or _modifier_actors(noun, sent, ctx) or _prep_actors(noun, ("by",), sent, ctx)
     if not doers and noun.dep_ == "dobj" and light_verbs().get(verb_lemma(noun.head)) == "agent":
         doers = _subject_actors(noun.head, sent, ctx)
     return doers
@@ -1135,9 +1200,10 @@ def _to_event(cand: Candidate, sent: SpacySpan, ctx: Context, n: int) -> Event:
     info = cameo_info(cand.code)
     ptype = cand.plover or info.plover or ""
     body = ctx.article.body
-    first, last = cand.trigger[0], cand.trigger[-1]
+    # a passive light verb's noun comes first ("war games were staged by ...")
+    first, last = min(cand.trigger, key=lambda t: t.i), max(cand.trigger, key=lambda t: t.i)
     if len(cand.trigger) > 1 and last.i - first.i > 6:
-        last = first  # keep triggers short: "held ... summit" far apart → the verb
+        first = last = cand.trigger[0]  # keep triggers short: "held ... summit" → the verb
     t_start, t_end = first.idx, last.idx + len(last)
     head = cand.clause_head or first
     s_start, s_end = _clause_span(head)
