@@ -48,3 +48,11 @@ def test_per_type_threshold_chosen_only_with_enough_support() -> None:
                                [(list(range(len(many))), MODEL)], set(range(len(many))),
                                (1.01, 0.3, 1.01))
     assert chosen["SUPPORT"] < 0.99  # the gold says AID: the model is let override
+
+
+def test_model_only_threshold_not_chosen_below_the_minimum() -> None:
+    from newsgraph.evaluate.plover_train import MIN_ALONE, _conservative
+
+    results = [(0.76, (0.3, 0.2, 0.4), 0.87), (0.75, (0.3, MIN_ALONE, 0.4), 0.85)]
+    assert _conservative(results) == (0.3, MIN_ALONE, 0.4)  # the weak-event flood is refused
+    assert _conservative(results, min_alone=0.0) == (0.3, 0.2, 0.4)

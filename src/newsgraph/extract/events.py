@@ -26,6 +26,7 @@ from newsgraph.extract.events_lexicon import (
     noun_key,
     noun_triggers,
     verb_code,
+    verb_lemma,
     verb_lexicon,
 )
 from newsgraph.extract.events_status import event_status
@@ -119,12 +120,19 @@ def lexicon_type(cand: Candidate) -> str | None:
     return cameo_info(cand.code).plover if cand.code else None
 
 
+def bare_noun(cand: Candidate) -> bool:
+    """A noun trigger standing alone (no light verb carrying it)."""
+    return len(cand.trigger) == 1 and cand.trigger[0].pos_ in ("NOUN", "PROPN")
+
+
 def _assign_type(cand: Candidate) -> bool:
     """Type the candidate: the classifier over trigger and argument features, the lexicon's
     code kept when it agrees (its finer CAMEO subtype), else the type's generic code.
     Without a model file the lexicon type stands alone."""
     lexical = lexicon_type(cand)
-    if cand.rule:
+    if cand.rule or (lexical and bare_noun(cand)):
+        # a bare event noun ("the annual session", "the cooperation") names its type: its
+        # window words are the sentence's topic, which the classifier would type instead
         cand.plover = lexical
         return lexical is not None
     model = type_model()
@@ -195,17 +203,19 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
     for cand in found:
         cand.targets = [a for a in cand.targets if not _is_time_actor(a, ctx)]
         head = cand.trigger[0]
-        if (
-            len(cand.sources) > 1
-            and head.pos_ in ("VERB", "AUX")
-            and _coordinated_subject(head)
-        ):
+        if cand.code.startswith(JOINT_ROOTS) and len(cand.sources) == 1:
+            # "the armies of Brazil and Argentina performed joint war games"
+            cand.targets = _unique(_of_partners(head, sent, ctx) + cand.targets)
+        if len(cand.sources) > 1 and (_joint_parties(head) or _joint_parties(cand.trigger[-1])):
             # "The US and the Taliban signed a pact": each party acts towards the other,
             # first of all in a joint act ("X and Y launched war games near Z")
             if cand.code.startswith(JOINT_ROOTS):
                 cand.targets = _unique(cand.sources[::-1] + cand.targets)
             elif not any(_real_actor(a) for a in cand.targets):
                 cand.targets = _unique(cand.targets + cand.sources[::-1])
+        _peacekeeping_reading(cand, sent, ctx)
+        _instrument_source(cand, sent, ctx)
+        _restricted_place(cand, sent, ctx)
         if not (cand.rule or cand.code.startswith("04")) and not any(
             _named(a) for a in cand.targets
         ):
@@ -220,15 +230,73 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
     ]
 
 
+def _peacekeeping_reading(cand: Candidate, sent: SpacySpan, ctx: Context) -> None:
+    """Troops sent, deployed or arriving as peacekeepers ("X sent troops to Y to serve as a
+    peacekeeping force", "peacekeepers arrived in Y"): CAMEO 074, military protection (AID)
+    of the place they go to; a deployed force without a named sender is the doer itself."""
+    head = cand.trigger[0]
+    words = frames()
+    lemmas = {verb_lemma(t) if t.pos_ == "VERB" else t.lemma_.lower() for t in cand.trigger}
+    if not lemmas & words["deployment_verbs"] or cand.code.startswith(("07", "08", "12")):
+        return
+    if not any(t.lemma_.lower() in words["peacekeeping_words"] for t in head.subtree):
+        return
+    if not cand.sources and any(c.dep_ == "nsubjpass" for c in children_of(head)):
+        # "2,000 soldiers were deployed as peacekeepers along X": the soldiers keep the peace
+        cand.sources, cand.targets = cand.targets[:1], cand.targets[1:]
+    cand.code = "074"
+    cand.rule = True
+    cand.fallback = False
+    cand.confidence = max(cand.confidence, 0.6)
+    ids = {a.id for a in cand.sources}
+    places = [a for a in _place_targets(cand, sent, ctx) if a.id not in ids]
+    cand.targets = _unique(places + [a for a in cand.targets if a.id not in ids])
+
+
+RESTRICTION_CODES = ("172",)  # curfews, states of emergency, martial law
+
+
+def _restricted_place(cand: Candidate, sent: SpacySpan, ctx: Context) -> None:
+    """ "declared a state of siege in X", "imposed a curfew in X": the place the restriction
+    holds in is what it is imposed on, first of the targets."""
+    if cand.code.startswith(RESTRICTION_CODES):
+        ids = {a.id for a in cand.sources}
+        places = [a for a in _place_targets(cand, sent, ctx) if a.id not in ids]
+        cand.targets = _unique(places + cand.targets)
+
+
+def _instrument_source(cand: Candidate, sent: SpacySpan, ctx: Context) -> None:
+    """ "A car bomb killed ...", "missiles struck ...": a violent act whose subject is a
+    weapon or an attack with no doer named stands with that subject as its source."""
+    head = cand.trigger[0]
+    if cand.sources or head.pos_ != "VERB" or not cand.code.startswith(VIOLENT_ROOTS):
+        return
+    subj = _subject_of(head)
+    if subj is None or subj.pos_ != "NOUN":
+        return
+    lemma = subj.lemma_.lower()
+    entry = noun_triggers().get(noun_key(subj))
+    violent = entry is not None and entry.code.startswith(VIOLENT_ROOTS)
+    if violent or lemma in frames()["weapon_nouns"]:
+        cand.sources = actors_for(subj, ctx, sent, require_actor_like=False)
+        ids = {a.id for a in cand.sources}
+        cand.targets = [a for a in cand.targets if a.id not in ids]
+
+
+def _trusted_default(lemma: str) -> str | None:
+    code = verb_code(lemma, frozenset())
+    return code if code and cameo_info(code).plover else None
+
+
 def _is_event_verb(tok: Token, verbs: Mapping[str, object]) -> bool:
-    lemma = tok.lemma_.lower()
+    lemma = verb_lemma(tok)
     if lemma in light_verbs() or lemma == "call":
         return True
     if lemma not in verbs:
         return False
     # the complement of a governing event verb is coded by its governor
     if tok.dep_ == "xcomp" and head_of(tok).pos_ == "VERB":
-        head_code = verb_code(head_of(tok).lemma_.lower(), frozenset())
+        head_code = verb_code(verb_lemma(head_of(tok)), frozenset())
         if head_code and head_code.startswith(GOVERNING_ROOTS):
             return False
     return True
@@ -285,7 +353,7 @@ def _contained_event(noun: Token, nouns: Mapping[str, object]) -> Token | None:
 def _verb_candidate(
     verb: Token, sent: SpacySpan, ctx: Context, used_nouns: set[int]
 ) -> Candidate | None:
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     obj = _light_object(verb)
     nouns = noun_triggers()
     if obj is not None and noun_key(obj) in nouns and lemma in light_verbs():
@@ -298,7 +366,9 @@ def _verb_candidate(
         return framed
     code = verb_code(lemma, _clause_words(verb))
     if code and cameo_info(code).plover is None:
-        code = None  # a CAMEO code outside PLOVER ("condemn terrorist attack" → 018)
+        # a CAMEO code outside PLOVER ("condemn terrorist attack" → 018, a condolence): the
+        # verb's own trusted code where it has one (condemning is an accusation), else none
+        code = _trusted_default(lemma)
     if _has_purpose(verb, frames()["aid_purposes"]):
         code = "070"  # "brought victims to X for assistance"
     cand = Candidate(trigger=[verb], code=code or "", clause_head=verb, rule=code == "070")
@@ -330,7 +400,7 @@ FALLBACK_ARG_DEPS = frozenset({"dobj", "prep", "dative", "nsubjpass", "agent"})
 def _fallback_shape(tok: Token, verbs: Mapping[str, object]) -> bool:
     """A verb outside the lexicon with an object or a prepositional phrase: cheap test
     before its arguments are looked up."""
-    lemma = tok.lemma_.lower()
+    lemma = verb_lemma(tok)
     if lemma in verbs or lemma in frames()["not_events"]:
         return False
     return any(c.dep_ in FALLBACK_ARG_DEPS for c in children_of(tok))
@@ -433,7 +503,7 @@ def _frame_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | 
     """Two frames whose event is not the verb's own meaning: a declared posture against
     someone ("declared a tough response strategy to address threats from X": THREATEN X)
     and pointing to evidence ("pointed to images that suggest assistance": ACCUSE)."""
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     words = frames()
     if lemma in words["posture_verbs"]:
         obj = next((c for c in children_of(verb) if c.dep_ == "dobj"), None)
@@ -564,13 +634,16 @@ def _light_verb_candidate(verb: Token, noun: Token, sent: SpacySpan, ctx: Contex
         code = "143"
     cand = Candidate(trigger=[verb, noun], code=code, clause_head=verb, confidence=0.7)
     subj_actors = _subject_actors(verb, sent, ctx)
-    if light_verbs()[verb.lemma_.lower()] == "receive":
+    if light_verbs()[verb_lemma(verb)] == "receive":
         cand.sources = _prep_actors(noun, ("from", "by"), sent, ctx) or _prep_actors(
             verb, ("from", "by"), sent, ctx
         )
         cand.targets = subj_actors
         return cand
-    cand.sources = subj_actors
+    # "war games were staged by X and Y"; "cooperation between X and Y was strengthened"
+    cand.sources = subj_actors or _agent_actors(verb, sent, ctx) or _noun_event_doers(
+        noun, sent, ctx
+    )
     if code.startswith(BENEFICIARY_ROOTS):
         cand.targets = _prep_actors(noun, ("for",), sent, ctx, strict=False)
     cand.targets = cand.targets or (
@@ -755,6 +828,52 @@ def _outside_setting(actors: list[Actor], roots: list[Token], start: int, end: i
 
     return [a for a in actors if not in_setting(a)] if setting else actors
 
+
+
+def _joint_parties(head: Token) -> bool:
+    """Whether the trigger's parties are coordinated: "X and Y signed", "was staged by X and
+    Y", "cooperation between X and Y"."""
+    if head.pos_ in ("VERB", "AUX"):
+        return _coordinated_subject(head) or _coordinated_agent(head)
+    return any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in children_of(head))
+
+
+def _coordinated_agent(verb: Token) -> bool:
+    return any(
+        p.dep_ == "pobj" and _coordinated_phrase(p)
+        for a in children_of(verb)
+        if a.dep_ == "agent"
+        for p in children_of(a)
+    )
+
+
+def _coordinated_phrase(head: Token) -> bool:
+    """ "X and Y", or parties coordinated in the head's modifier ("Chinese and Russian
+    forces", "UK and EU negotiators")."""
+    return any(c.dep_ == "conj" for c in children_of(head)) or any(
+        c.dep_ in ("conj", "cc")
+        for m in lefts_of(head)
+        if m.dep_ in ("poss", "compound", "amod", "nmod")
+        for c in children_of(m)
+    )
+
+
+def _agent_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
+    return _prep_actors(verb, ("by",), sent, ctx, deps=("agent",))
+
+
+def _of_partners(head: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
+    """The other parties coordinated inside the subject's "of" phrase ("the armies of X and
+    Y": Y), for a joint act the subject's owner does with them."""
+    subj = _subject_of(head) if head.pos_ in ("VERB", "AUX") else None
+    if subj is None:
+        return []
+    out: list[Actor] = []
+    for prep in (c for c in children_of(subj) if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (p for p in children_of(prep) if p.dep_ == "pobj"):
+            for other in conjuncts(pobj):
+                out.extend(actors_for(other, ctx, sent))
+    return _unique(out)
 
 
 def _coordinated_subject(verb: Token) -> bool:
@@ -942,7 +1061,15 @@ def _argument_actors(
         if inner:
             return inner
     if arg.pos_ == "NOUN" and arg.ent_type_ == "":
-        poss = next((c for c in children_of(arg) if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        # "South Korea's role", "the Indian government's decision": the possessor
+        poss = next(
+            (
+                c
+                for c in children_of(arg)
+                if c.dep_ == "poss" and (c.pos_ == "PROPN" or (c.pos_ == "NOUN" and is_actor_like(c)))
+            ),
+            None,
+        )
         if poss is not None:
             return actors_for(poss, ctx, sent, strict)
         named = _named_inside(arg, sent, ctx)
@@ -962,8 +1089,8 @@ def _noun_event_doers(noun: Token, sent: SpacySpan, ctx: Context) -> list[Actor]
     """Who does what an event noun names: "between X and Y", "X's", or the subject of the
     light verb carrying it ("Pyongyang has conducted launches, which ...")."""
     between = _prep_actors(noun, ("between", "among"), sent, ctx)
-    doers = between or _modifier_actors(noun, sent, ctx)
-    if not doers and noun.dep_ == "dobj" and light_verbs().get(head_of(noun).lemma_.lower()) == "agent":
+    doers = between or _modifier_actors(noun, sent, ctx) or _prep_actors(noun, ("by",), sent, ctx)
+    if not doers and noun.dep_ == "dobj" and light_verbs().get(verb_lemma(head_of(noun))) == "agent":
         doers = _subject_actors(head_of(noun), sent, ctx)
     return doers
 
@@ -1087,9 +1214,10 @@ def _to_event(cand: Candidate, sent: SpacySpan, ctx: Context, n: int) -> Event:
     info = cameo_info(cand.code)
     ptype = cand.plover or info.plover or ""
     body = ctx.article.body
-    first, last = cand.trigger[0], cand.trigger[-1]
+    # a passive light verb's noun comes first ("war games were staged by ...")
+    first, last = min(cand.trigger, key=lambda t: t.i), max(cand.trigger, key=lambda t: t.i)
     if len(cand.trigger) > 1 and last.i - first.i > 6:
-        last = first  # keep triggers short: "held ... summit" far apart → the verb
+        first = last = cand.trigger[0]  # keep triggers short: "held ... summit" → the verb
     t_start, t_end = first.idx, last.idx + len(last)
     head = cand.clause_head or first
     s_start, s_end = _clause_span(head)

@@ -41,7 +41,8 @@ GROUP_WORDS = frozenset(
 )  # fmt: skip
 NOT_ACTOR_NOUNS = frozenset({"year", "month", "week", "day", "policy", "role", "rhetoric"})
 QUANTITY_HEADS = frozenset(
-    {"thousands", "hundreds", "dozens", "millions", "scores", "group", "some"}
+    {"thousands", "hundreds", "dozens", "millions", "scores", "group", "some", "contingent",
+     "contingents", "batch", "unit", "units"}
 )
 
 

@@ -189,6 +189,26 @@ def compound_events() -> dict[str, dict[str, str]]:
     return out
 
 
+# spaCy's small English model lemmatises every form of "stage" as "stag" (the deer)
+LEMMA_FIXES = {"stag": "stage"}
+
+
+def verb_lemma(tok: Any) -> str:
+    """The lexicon's lemma for a verb token: spaCy's lemma with its known slips fixed and a
+    British "-ise" spelling read as the "-ize" entry ("mobilise", "criticise")."""
+    return _lexicon_lemma(tok.lemma_.lower())
+
+
+@lru_cache(maxsize=4096)
+def _lexicon_lemma(lemma: str) -> str:
+    lemma = LEMMA_FIXES.get(lemma, lemma)
+    if lemma.endswith("ise") and lemma not in verb_lexicon() and lemma not in light_verbs():
+        american = lemma[:-3] + "ize"
+        if american in verb_lexicon():
+            return american
+    return lemma
+
+
 @lru_cache(maxsize=1)
 def light_verbs() -> dict[str, str]:
     return {row[0]: row[1] for row in _tsv(EVENTS, "light_verbs.tsv")}

@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from newsgraph.extract.events_lexicon import verb_lemma
 from newsgraph.read.doccache import children_of, doc_ents, head_of
 
 if TYPE_CHECKING:
@@ -58,6 +59,8 @@ class TypeModel:
 
 
 def _lemma(tok: Token) -> str:
+    if tok.pos_ == "VERB":
+        return verb_lemma(tok)
     return tok.lemma_.lower()
 
 
