@@ -34,3 +34,14 @@ def test_mentions_point_at_their_text(analyses: list[Analysis]) -> None:
         for actor in analysis.actors:
             for m in actor.mentions:
                 assert body[m.start : m.end] == m.text, (analysis.article.id, m)
+
+
+def test_analysis_leaves_no_cache_on_the_doc() -> None:
+    """The per-doc caches point back at the doc (a cycle): they must go with the analysis."""
+    from newsgraph.pipeline import analyze_doc
+    from newsgraph.read.nlp import load_nlp
+
+    article = Article(id="x", body="Kim Jong Un met Vladimir Putin in Moscow on Monday.")
+    doc = load_nlp()(article.body)
+    analyze_doc(article, doc)
+    assert not [k for k in doc.user_data if str(k).startswith("newsgraph_")]

@@ -19,7 +19,7 @@ from newsgraph.extract.places import extract_places
 from newsgraph.extract.quotes import extract_quotes
 from newsgraph.extract.times import extract_times
 from newsgraph.model import Analysis, Article
-from newsgraph.read.doccache import remember_text
+from newsgraph.read.doccache import release, remember_text
 from newsgraph.read.nlp import load_nlp
 
 if TYPE_CHECKING:
@@ -28,8 +28,15 @@ if TYPE_CHECKING:
 
 def analyze_doc(article: Article, doc: Doc) -> Analysis:
     """Run every extractor and the checks on an article already parsed by spaCy."""
-    ctx = Context(article=article)
     remember_text(doc, article.body)
+    try:
+        return _analyze(article, doc)
+    finally:
+        release(doc)
+
+
+def _analyze(article: Article, doc: Doc) -> Analysis:
+    ctx = Context(article=article)
     ctx.times = extract_times(doc, ctx)
     ctx.actors = extract_actors(doc, ctx)
     ctx.places = extract_places(doc, ctx)

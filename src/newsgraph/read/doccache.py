@@ -137,3 +137,14 @@ def sent_of(tok: Token) -> Span:
     if starts is None:
         starts = doc.user_data["newsgraph_sent_starts"] = [s.start for s in sents]
     return sents[bisect_right(starts, tok.i) - 1]
+
+
+def release(doc: Doc) -> None:
+    """Drop every cache above from ``doc``.
+
+    The cached tokens and spans point back at the doc, so a doc holding them is a reference
+    cycle that only the garbage collector frees, late and in bulk; released, the doc and
+    its token arrays go as soon as the last reference does.
+    """
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("newsgraph_")]:
+        del doc.user_data[key]
