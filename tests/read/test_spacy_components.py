@@ -176,3 +176,14 @@ def test_the_lemmatizer_survives_a_bytes_round_trip(stock: Language) -> None:
     want = [t.lemma_ for t in stock.get_pipe("lemmatizer")(docs[0])]
     assert [t.lemma_ for t in fresh(docs[1])] == want
     assert want[:4] == ["the", "child", "were", "run"]
+
+
+def test_lemmas_follow_the_morphology_not_only_word_and_pos(stock: Language) -> None:
+    words = ["found", "found", "found"]
+    morphs = ["VerbForm=Inf", "Tense=Past|VerbForm=Fin", "Aspect=Perf|Tense=Past|VerbForm=Part"]
+    docs = [
+        Doc(nlp.vocab, words=words, pos=["VERB"] * 3, morphs=morphs) for nlp in (stock, load_nlp())
+    ]
+    want = [t.lemma_ for t in stock.get_pipe("lemmatizer")(docs[0])]
+    assert want == ["found", "find", "find"]
+    assert [t.lemma_ for t in load_nlp().get_pipe("lemmatizer")(docs[1])] == want
