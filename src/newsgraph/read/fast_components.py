@@ -15,7 +15,7 @@ from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 
-from newsgraph.read.fast_lemmatizer import ArrayLemmatizer, with_membership_index
+from newsgraph.read.fast_lemmatizer import ArrayLemmatizer
 from newsgraph.read.fast_ruler import ArrayAttributeRuler, compile_stock_rules
 
 RULER_FACTORY = "newsgraph_array_attribute_ruler"
@@ -82,6 +82,6 @@ def _swap_lemmatizer(nlp: Language, name: str, stock: EnglishLemmatizer) -> bool
         name, LEMMATIZER_FACTORY, config={"mode": stock.mode, "overwrite": stock.overwrite}
     )
     assert isinstance(fast, ArrayLemmatizer)
-    fast.lookups = with_membership_index(stock.lookups)
+    fast.lookups = stock.lookups  # indexed into a new Lookups on the first call
     fast._validate_tables()
     return True
