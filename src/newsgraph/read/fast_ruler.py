@@ -130,6 +130,8 @@ def _members(argument: Any) -> frozenset[int] | None:
 
 @dataclass(frozen=True)
 class SequenceRule:
+    """A fixed-length pattern: its specs must hold on consecutive tokens."""
+
     rule: int
     specs: tuple[int, ...]  # indices into RulerPlan.specs, one per token
     target: int  # the token of the match the rule sets (index made non-negative)
@@ -261,6 +263,8 @@ def compile_ruler(
         if not all(isinstance(attr, int) and attr in WRITABLE_ATTRS for attr in attrs):
             return None  # extension attributes or lexeme attributes (LOWER, NORM, flags)
         written.update(attrs)
+    if not written:
+        return None  # nothing to set: not worth a plan
     table: list[tuple[int, TokenSpec]] = []
     specs: list[TokenSpec] = []
     sequences: list[SequenceRule] = []
