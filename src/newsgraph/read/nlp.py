@@ -43,6 +43,14 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
     return doc
 
 
+def load_bare_model() -> Language:
+    """The English model package exactly as shipped, nothing added or swapped: the "bare
+    spaCy" our throughput is measured against (benchmarks/)."""
+    module = importlib.import_module(model_name())
+    nlp: Language = module.load()
+    return nlp
+
+
 def load_stock_nlp() -> Language:
     """The model as shipped plus our sentence rule: the reference load_nlp() must match."""
     module = importlib.import_module(model_name())
