@@ -1,6 +1,5 @@
 """Hand-made sentences for the precision rules on ordinary news (events6): verbs that report
-no interaction are never typed by the classifier alone, a verb the lexicon cannot type needs
-an actor acted on outside a setting phrase, motion verbs need a frame aiming at someone, and
+no interaction are never typed by the classifier alone, motion verbs need a frame aiming at someone, and
 a saying is only ever a verbal act."""
 
 from __future__ import annotations
@@ -9,7 +8,6 @@ from tests.extract.test_events import analyse, find, has_word, names
 
 from newsgraph.extract import events as ev
 from newsgraph.extract.events_lexicon import frames
-from newsgraph.model import Actor, Mention
 from newsgraph.read.nlp import load_nlp
 
 
@@ -66,20 +64,3 @@ def test_said_in_a_press_release_is_no_release() -> None:
 def test_declaring_a_state_of_siege_keeps_its_code() -> None:
     a = analyse("President Evo Morales declared a state of siege in Pando on Friday.")
     assert any(e.cameo and e.cameo.startswith("17") for e in a.events)
-
-
-def _actor(text: str, word: str) -> Actor:
-    start = text.index(word)
-    end = start + len(word)
-    return Actor(
-        id=word, name=word, kind="organization",
-        mentions=[Mention(start=start, end=end, text=word)],
-    )
-
-
-def test_an_actor_only_in_a_setting_phrase_is_not_acted_on() -> None:
-    text = "The delegation met Macron in Paris during the summit."
-    doc = load_nlp()(text)
-    verb = next(t for t in doc if t.lower_ == "met")
-    macron, paris = _actor(text, "Macron"), _actor(text, "Paris")
-    assert [a.id for a in ev._acted_on(verb, [macron, paris])] == ["Macron"]

@@ -399,7 +399,7 @@ def _verb_candidate(
         if lemma in frames()["say_verbs"]:
             return _report_candidate(verb, sent, ctx)
         if _never_alone(lemma) or not (
-            cand.sources and any(_real_actor(a) for a in _acted_on(verb, cand.targets))
+            cand.sources and any(_real_actor(a) for a in cand.targets)
         ):
             return None
         cand.confidence = 0.3
@@ -409,10 +409,6 @@ def _verb_candidate(
 
 
 FALLBACK_ARG_DEPS = frozenset({"dobj", "prep", "dative", "nsubjpass", "agent"})
-# Prepositions of setting: an actor named only after one of these, directly under a verb
-# the lexicon cannot type, is where or when it happened ("died at her home in California",
-# "marched in London"), not who it was done to
-SETTING_PLACE_PREPS = frozenset({*SETTING_PREPS, "in", "at", "within", "near", "across"})
 ATTACK_PREPS = ("against", "on", "upon", "into", "toward", "towards")
 
 
@@ -447,30 +443,6 @@ def _has_object(verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in children_of(verb))
 
 
-def _acted_on(verb: Token, targets: list[Actor]) -> list[Actor]:
-    """The targets not named only inside a setting phrase hanging from the verb; a
-    deployment's place is where the force is sent (the peacekeeping reading), no setting."""
-    if verb_lemma(verb) in frames()["deployment_verbs"]:
-        return targets
-    setting = [
-        (p.left_edge.idx, p.right_edge.idx + len(p.right_edge))
-        for p in children_of(verb)
-        if p.dep_ == "prep" and p.lower_ in SETTING_PLACE_PREPS
-    ]
-    if not setting:
-        return targets
-    start = verb.left_edge.idx
-    end = verb.right_edge.idx + len(verb.right_edge)
-
-    def only_in_setting(actor: Actor) -> bool:
-        inside = [m for m in actor.mentions if start <= m.start and m.end <= end]
-        return bool(inside) and all(
-            any(s <= m.start and m.end <= e for s, e in setting) for m in inside
-        )
-
-    return [a for a in targets if not only_in_setting(a)]
-
-
 def _fallback_shape(tok: Token, verbs: Mapping[str, object]) -> bool:
     """A verb outside the lexicon with an object or a prepositional phrase: cheap test
     before its arguments are looked up."""
@@ -486,7 +458,7 @@ def _fallback_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate
     sources, targets = _verb_arguments(verb, sent, ctx)
     if _aimless_motion(verb, verb_lemma(verb)):
         targets = _prep_actors(verb, ATTACK_PREPS, sent, ctx, strict=False)
-    if not sources or not any(_real_actor(a) for a in _acted_on(verb, targets)):
+    if not sources or not any(_real_actor(a) for a in targets):
         return None
     return Candidate(
         trigger=[verb],
