@@ -81,6 +81,7 @@ class Candidate:
     rule: bool = False  # typed by a frame rule (posture, evidence, aid purpose): kept as is
     context_source: bool = False  # an agentless plan: the doer is the last meeting's
     fallback: bool = False  # a verb outside the lexicon: an event only if the model is sure
+    place_targets: bool = True  # a place named in its phrases may stand for its target
 
 
 def extract_events(doc: SpacySpan | object, ctx: Context) -> list[Event]:
@@ -216,7 +217,7 @@ def _sentence_candidates(sent: SpacySpan, ctx: Context) -> list[Candidate]:
         _peacekeeping_reading(cand, sent, ctx)
         _instrument_source(cand, sent, ctx)
         _restricted_place(cand, sent, ctx)
-        if not (cand.rule or cand.code.startswith("04")) and not any(
+        if not (cand.rule or cand.code.startswith("04") or not cand.place_targets) and not any(
             _named(a) for a in cand.targets
         ):
             # "set up hospitals in Louisiana", "deployed troops to Liberia": with no named
@@ -365,6 +366,11 @@ def _verb_candidate(
     if framed is not None:
         return framed
     code = verb_code(lemma, _clause_words(verb))
+    if code and _only_saying(lemma) and code[:2] not in frames()["verbal_roots"]:
+        # "said in a press release": an object pattern naming a material act (a release)
+        # matched a word of the saying's setting; saying is only ever a verbal act (unlike
+        # "declared a state of siege", a performative)
+        code = None
     if code and cameo_info(code).plover is None:
         # a CAMEO code outside PLOVER ("condemn terrorist attack" → 018, a condolence): the
         # verb's own trusted code where it has one (condemning is an accusation), else none
@@ -379,12 +385,20 @@ def _verb_candidate(
         cand.targets = [a for a in cand.targets if a.id not in sides]
     if not cand.sources and _agentless_plan(verb):
         cand.context_source = True
+    if _aimless_motion(verb, lemma) and not cand.rule:
+        # "returned to Thailand", "fled to the embassy": going somewhere is no act towards
+        # the place; only "marched on X", "moved against X" aims at someone
+        aimed = _prep_actors(verb, ATTACK_PREPS, sent, ctx, strict=False)
+        cand.targets = [a for a in aimed if not _is_time_actor(a, ctx)]
+        if not cand.targets:
+            return None
+        cand.place_targets = False  # the place gone to is no target either
     if code is None:
         # a dictionary verb without a trusted code ("returned", "launched"): an event only
         # with a doer and an actor done-to, typed by the classifier from its words
         if lemma in frames()["say_verbs"]:
             return _report_candidate(verb, sent, ctx)
-        if lemma in frames()["not_events"] or not (
+        if _never_alone(lemma) or not (
             cand.sources and any(_real_actor(a) for a in cand.targets)
         ):
             return None
@@ -395,13 +409,45 @@ def _verb_candidate(
 
 
 FALLBACK_ARG_DEPS = frozenset({"dobj", "prep", "dative", "nsubjpass", "agent"})
+ATTACK_PREPS = ("against", "on", "upon", "into", "toward", "towards")
+
+
+def _never_alone(lemma: str) -> bool:
+    """Verbs the classifier never types without a lexicon code: communication and
+    cognition (not_events) and verbs that report no act between actors (no_interaction)."""
+    words = frames()
+    return lemma in words["not_events"] or lemma in words["no_interaction_verbs"]
+
+
+def _only_saying(lemma: str) -> bool:
+    """A verb of saying that is never an event itself ("say", "tell", "add", "state")."""
+    words = frames()
+    return lemma in words["say_verbs"] and lemma in words["not_events"]
+
+
+def _aimless_motion(verb: Token, lemma: str) -> bool:
+    """A motion verb with no object and no event it goes for ("returned to Geneva for
+    talks" goes for an event; "returned to Thailand" does not)."""
+    if lemma not in frames()["motion_verbs"] or _has_object(verb):
+        return False
+    nouns = noun_triggers()
+    return not any(
+        p.dep_ == "prep"
+        and p.lower_ == "for"
+        and any(o.dep_ == "pobj" and noun_key(o) in nouns for o in children_of(p))
+        for p in children_of(verb)
+    )
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in children_of(verb))
 
 
 def _fallback_shape(tok: Token, verbs: Mapping[str, object]) -> bool:
     """A verb outside the lexicon with an object or a prepositional phrase: cheap test
     before its arguments are looked up."""
     lemma = verb_lemma(tok)
-    if lemma in verbs or lemma in frames()["not_events"]:
+    if lemma in verbs or _never_alone(lemma):
         return False
     return any(c.dep_ in FALLBACK_ARG_DEPS for c in children_of(tok))
 
@@ -410,6 +456,8 @@ def _fallback_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate
     """Any other verb linking a doer to an actor done-to ("staged war games with X"),
     left for the classifier to type; it becomes an event only when the model is sure."""
     sources, targets = _verb_arguments(verb, sent, ctx)
+    if _aimless_motion(verb, verb_lemma(verb)):
+        targets = _prep_actors(verb, ATTACK_PREPS, sent, ctx, strict=False)
     if not sources or not any(_real_actor(a) for a in targets):
         return None
     return Candidate(
