@@ -393,6 +393,11 @@ def _verb_candidate(
         if not cand.targets:
             return None
         cand.place_targets = False  # the place gone to is no target either
+    if code and not cand.rule and _only_things(cand.targets, sent):
+        # "supported education", "threw rocks", "funded the studies": these acts are done
+        # to someone; with only a thing as their object the verb is used outside its sense
+        if lexicon_type(cand) in ACTOR_TARGET_TYPES:
+            return None
     if code is None:
         # a dictionary verb without a trusted code ("returned", "launched"): an event only
         # with a doer and an actor done-to, typed by the classifier from its words
@@ -473,6 +478,35 @@ def _fallback_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate
 
 def _real_actor(actor: Actor) -> bool:
     return bool(actor.code) or actor.kind != "organization" or _named(actor)
+
+
+# Types whose act is done to someone (aid, requests, praise, sanctions, cooperation,
+# accusations, assaults, consultations): a thing as their only object is no target. (Others
+# take things: "eased the measures", "seized the site", "rejected the referendum".)
+ACTOR_TARGET_TYPES = frozenset(
+    {"AID", "REQUEST", "SUPPORT", "SANCTION", "COOPERATE", "ACCUSE", "ASSAULT", "CONSULT"}
+)
+
+
+def _only_things(targets: list[Actor], sent: SpacySpan) -> bool:
+    """Whether every target is a thing, not a party: an uncoded, unnamed phrase whose head
+    can name no actor ("education", "tear gas", "the pipeline"; not "the protesters",
+    "twelve")."""
+    return bool(targets) and all(_thing(a, sent) for a in targets)
+
+
+def _thing(actor: Actor, sent: SpacySpan) -> bool:
+    if _real_actor(actor):
+        return False
+    doc = sent.doc
+    for m in actor.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        head = span.root
+        if is_actor_like(head) or head.like_num or head.ent_type_ == "CARDINAL":
+            return False
+    return True
 
 
 PLACE_PATH_DEPS = frozenset(
