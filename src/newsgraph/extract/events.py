@@ -393,11 +393,15 @@ def _verb_candidate(
         if not cand.targets:
             return None
         cand.place_targets = False  # the place gone to is no target either
-    if code and not cand.rule and _only_things(cand.targets, sent):
+    if (
+        code
+        and not cand.rule
+        and lexicon_type(cand) in ACTOR_TARGET_TYPES
+        and _only_things(cand.targets, sent)
+    ):
         # "supported education", "threw rocks", "funded the studies": these acts are done
         # to someone; with only a thing as their object the verb is used outside its sense
-        if lexicon_type(cand) in ACTOR_TARGET_TYPES:
-            return None
+        return None
     if code is None:
         # a dictionary verb without a trusted code ("returned", "launched"): an event only
         # with a doer and an actor done-to, typed by the classifier from its words
