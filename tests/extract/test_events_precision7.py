@@ -28,3 +28,9 @@ def test_acts_on_parties_stay() -> None:
 def test_acts_that_take_things_stay() -> None:
     found = _triggers("President Aleksandar Vucic eased the lockdown measures.")
     assert any(w == "eased" for _, w in found)
+
+
+def test_a_pardon_granted_to_a_long_name_is_a_concession_not_aid() -> None:
+    found = _triggers("The president granted Angela Ronae Stanton a full and unconditional pardon.")
+    assert ("CONCEDE", "granted") in found
+    assert not any(t == "AID" for t, _ in found)

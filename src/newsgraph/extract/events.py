@@ -317,7 +317,25 @@ def _clause_words(verb: Token) -> frozenset[str]:
         if child.dep_ == "dobj":  # the object's head however long its modifiers
             words.add(child.lower_)
             words.add(child.lemma_.lower())
+        if child.dep_ in ("dobj", "dative"):
+            # "granted David Safavian, a former official, a full pardon": the second object
+            # of a double-object verb, parsed as an apposition, however far
+            for second in _appositions(child):
+                words.add(second.lower_)
+                words.add(second.lemma_.lower())
     return frozenset(words)
+
+
+def _appositions(head: Token) -> list[Token]:
+    found: list[Token] = []
+    todo = [head]
+    while todo:
+        tok = todo.pop()
+        for c in children_of(tok):
+            if c.dep_ == "appos" and len(found) < 4:
+                found.append(c)
+                todo.append(c)
+    return found
 
 
 def _light_object(verb: Token) -> Token | None:
