@@ -34,3 +34,8 @@ def test_a_pardon_granted_to_a_long_name_is_a_concession_not_aid() -> None:
     found = _triggers("The president granted Angela Ronae Stanton a full and unconditional pardon.")
     assert ("CONCEDE", "granted") in found
     assert not any(t == "AID" for t, _ in found)
+
+
+def test_sending_someone_a_plan_is_no_mobilization() -> None:
+    found = _triggers("The Civil Rights Front sent the police a plan for the march.")
+    assert not any(t in ("MOBILIZE", "AID") for t, _ in found)

@@ -389,6 +389,9 @@ def _verb_candidate(
         # matched a word of the saying's setting; saying is only ever a verbal act (unlike
         # "declared a state of siege", a performative)
         code = None
+    if code and code[:2] not in frames()["verbal_roots"] and _message_object(verb):
+        # "sent the police a plan": passing a message on is no deployment or aid
+        return None
     if code and cameo_info(code).plover is None:
         # a CAMEO code outside PLOVER ("condemn terrorist attack" → 018, a condolence): the
         # verb's own trusted code where it has one (condemning is an accusation), else none
@@ -450,6 +453,11 @@ def _only_saying(lemma: str) -> bool:
     """A verb of saying that is never an event itself ("say", "tell", "add", "state")."""
     words = frames()
     return lemma in words["say_verbs"] and lemma in words["not_events"]
+
+
+def _message_object(verb: Token) -> bool:
+    words = frames()["message_nouns"]
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in children_of(verb))
 
 
 def _aimless_motion(verb: Token, lemma: str) -> bool:
