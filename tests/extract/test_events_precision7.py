@@ -39,3 +39,20 @@ def test_a_pardon_granted_to_a_long_name_is_a_concession_not_aid() -> None:
 def test_sending_someone_a_plan_is_no_mobilization() -> None:
     found = _triggers("The Civil Rights Front sent the police a plan for the march.")
     assert not any(t in ("MOBILIZE", "AID") for t, _ in found)
+
+
+def _events(text: str) -> list[tuple[str, list[str], list[str]]]:
+    result = analyse(text)
+
+    def named(ids: list[str]) -> list[str]:
+        return [a.name for a in map(result.actor, ids) if a is not None]
+
+    return [(e.type, named(e.source), named(e.target)) for e in result.events]
+
+
+def test_a_subjectless_passive_conjunct_acts_on_the_shared_subject() -> None:
+    found = _events("Turkey is under EU sanctions and was condemned by Greece.")
+    assert ("ACCUSE", ["Greece"], ["Turkey"]) in found
+    found = _events("Turkey is under EU sanctions and was condemned in a statement by Greece.")
+    assert any(t == "ACCUSE" and s == ["Greece"] and "Turkey" in g for t, s, g in found)
+    assert not any("Turkey" in s for _, s, _ in found)

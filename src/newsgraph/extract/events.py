@@ -881,7 +881,14 @@ def _inside_subclause(tok: Token, verb: Token) -> bool:
 def _verb_arguments(verb: Token, sent: SpacySpan, ctx: Context) -> tuple[list[Actor], list[Actor]]:
     agent = next((c for c in children_of(verb) if c.dep_ == "agent"), None)
     passive_subj = next((c for c in children_of(verb) if c.dep_ == "nsubjpass"), None)
-    if agent is not None or passive_subj is not None:
+    if _subjectless_passive(verb):
+        # "Turkey is under sanctions and was condemned (in a statement) by Egypt": the
+        # subject shared with the first conjunct is the one acted on; the doer is the agent,
+        # or a "by" phrase on the verb's setting noun
+        sources = _prep_actors(verb, ("by",), sent, ctx, deps=("agent",))
+        sources = sources or _setting_agents(verb, sent, ctx)
+        targets = _unique(_subject_actors(verb, sent, ctx) + _clause_targets(verb, sent, ctx))
+    elif agent is not None or passive_subj is not None:
         sources = _prep_actors(verb, ("by",), sent, ctx, deps=("agent",))
         if not sources and passive_subj is None:
             sources = _subject_actors(verb, sent, ctx)
@@ -902,6 +909,23 @@ def _verb_arguments(verb: Token, sent: SpacySpan, ctx: Context) -> tuple[list[Ac
         # "Jordan and Britain agreed to ...": each party acts towards the other
         return sources, _unique([a for a in others if _real_actor(a)] + sources[::-1])
     return sources, others
+
+
+def _subjectless_passive(verb: Token) -> bool:
+    kids = children_of(verb)
+    return (
+        verb.dep_ == "conj"
+        and any(c.dep_ == "auxpass" for c in kids)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in kids)
+    )
+
+
+def _setting_agents(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
+    out: list[Actor] = []
+    for prep in (c for c in children_of(verb) if c.dep_ == "prep"):
+        for pobj in (c for c in children_of(prep) if c.dep_ == "pobj"):
+            out.extend(_prep_actors(pobj, ("by",), sent, ctx))
+    return _unique(out)
 
 
 def _named_in_clause(verb: Token, ctx: Context) -> list[Actor]:
