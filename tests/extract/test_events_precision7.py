@@ -56,3 +56,10 @@ def test_a_subjectless_passive_conjunct_acts_on_the_shared_subject() -> None:
     found = _events("Turkey is under EU sanctions and was condemned in a statement by Greece.")
     assert any(t == "ACCUSE" and s == ["Greece"] and "Turkey" in g for t, s, g in found)
     assert not any("Turkey" in s for _, s, _ in found)
+
+
+def test_a_scare_quoted_label_on_a_thing_accuses_no_one() -> None:
+    found = _triggers('The minister called the stabbing "an act of barbarity".')
+    assert not any(t == "ACCUSE" for t, _ in found)
+    found = _triggers('The minister called the opposition "a gang of traitors".')
+    assert ("ACCUSE", "called") in found

@@ -791,6 +791,8 @@ def _call_candidate(verb: Token, sent: SpacySpan, ctx: Context) -> Candidate | N
     cand = Candidate(trigger=[verb], code="111", clause_head=verb, confidence=0.6)
     cand.sources = _subject_actors(verb, sent, ctx)
     cand.targets = _argument_actors(obj, verb, sent, ctx, strict=False)
+    if _only_things(cand.targets, sent):
+        return None  # "called the death “senseless”": a label on a thing accuses no one
     return cand
 
 
