@@ -63,3 +63,8 @@ def test_a_scare_quoted_label_on_a_thing_accuses_no_one() -> None:
     assert not any(t == "ACCUSE" for t, _ in found)
     found = _triggers('The minister called the opposition "a gang of traitors".')
     assert ("ACCUSE", "called") in found
+
+
+def test_an_event_noun_about_a_thing_names_no_target() -> None:
+    found = _triggers("Despite the opposition leader's allegations of widespread fraud, he won.")
+    assert not any(t == "ACCUSE" and w == "allegations" for t, w in found)

@@ -819,6 +819,12 @@ def _noun_candidate(
     if entry.of_role == "target":
         targets = targets or _prep_actors(noun, ("of",), sent, ctx, strict=False)
     cand.targets = [a for a in targets if a.id not in {s.id for s in sources}]
+    plover = cameo_info(code).plover if code else None
+    if plover in ACTOR_TARGET_TYPES and plover != "ASSAULT" and _only_things(cand.targets, sent):
+        # "allegations of fraud", "the appeal of that decision": the act is about a thing,
+        # its party unnamed (an attack on a thing stays: "an attack on the proceedings" is
+        # a verbal one)
+        return None
     return cand
 
 
