@@ -68,3 +68,9 @@ def test_a_scare_quoted_label_on_a_thing_accuses_no_one() -> None:
 def test_an_event_noun_about_a_thing_names_no_target() -> None:
     found = _triggers("Despite the opposition leader's allegations of widespread fraud, he won.")
     assert not any(t == "ACCUSE" and w == "allegations" for t, w in found)
+
+
+def test_firing_an_official_is_a_dismissal_not_an_assault() -> None:
+    assert not _triggers("The president fired the defence minister.")
+    found = _triggers("Militants fired rockets into Israel.")
+    assert any(t == "ASSAULT" for t, _ in found)

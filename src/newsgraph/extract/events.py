@@ -380,6 +380,8 @@ def _verb_candidate(
         return _light_verb_candidate(verb, obj, sent, ctx)
     if lemma == "call":
         return _call_candidate(verb, sent, ctx)
+    if lemma in frames()["dismissal_verbs"] and _dismissed_party(verb):
+        return None
     framed = _frame_candidate(verb, sent, ctx)
     if framed is not None:
         return framed
@@ -453,6 +455,15 @@ def _only_saying(lemma: str) -> bool:
     """A verb of saying that is never an event itself ("say", "tell", "add", "state")."""
     words = frames()
     return lemma in words["say_verbs"] and lemma in words["not_events"]
+
+
+def _dismissed_party(verb: Token) -> bool:
+    """A person or body as the direct object ("fired his vice president"), not a place
+    ("sacked the city") nor a weapon ("fired rockets")."""
+    return any(
+        c.dep_ == "dobj" and c.ent_type_ not in ("GPE", "LOC", "FAC") and is_actor_like(c)
+        for c in children_of(verb)
+    )
 
 
 def _message_object(verb: Token) -> bool:
