@@ -74,3 +74,10 @@ def test_firing_an_official_is_a_dismissal_not_an_assault() -> None:
     assert not _triggers("The president fired the defence minister.")
     found = _triggers("Militants fired rockets into Israel.")
     assert any(t == "ASSAULT" for t, _ in found)
+
+
+def test_a_question_put_to_someone_is_no_request_or_accusation() -> None:
+    assert not _triggers("The opposition asked the court whether the vote was valid.")
+    assert not _triggers("Reporters asked the minister if he had any plans.")
+    found = _triggers("The government asked the United Nations to send troops.")
+    assert any(w == "asked" for _, w in found)

@@ -382,6 +382,8 @@ def _verb_candidate(
         return _call_candidate(verb, sent, ctx)
     if lemma in frames()["dismissal_verbs"] and _dismissed_party(verb):
         return None
+    if lemma in frames()["question_verbs"] and _question_put(verb):
+        return None
     framed = _frame_candidate(verb, sent, ctx)
     if framed is not None:
         return framed
@@ -455,6 +457,24 @@ def _only_saying(lemma: str) -> bool:
     """A verb of saying that is never an event itself ("say", "tell", "add", "state")."""
     words = frames()
     return lemma in words["say_verbs"] and lemma in words["not_events"]
+
+
+def _question_put(verb: Token) -> bool:
+    """The verb's complement is a question ("asked X if ...", "asked X how ...", "asked,
+    'Is it ...?'"), with no "to"-infinitive asking for an act."""
+    kids = children_of(verb)
+    if any(c.dep_ == "xcomp" for c in kids):
+        return False
+    marks = frames()["question_marks"]
+    for clause in (c for c in kids if c.dep_ == "ccomp"):
+        first = clause.left_edge
+        if first.lower_ in marks or any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in children_of(clause)
+        ):
+            return True
+        if any(c.text == "?" for c in kids) or any(t.text == "?" for t in clause.subtree):
+            return True
+    return False
 
 
 def _dismissed_party(verb: Token) -> bool:
