@@ -466,7 +466,14 @@ def _question_put(verb: Token) -> bool:
     if any(c.dep_ == "xcomp" for c in kids):
         return False
     marks = frames()["question_marks"]
-    for clause in (c for c in kids if c.dep_ == "ccomp"):
+    for clause in kids:
+        if clause.dep_ == "advcl" and clause.i > verb.i:
+            # "asked the minister if he had plans", parsed as a condition
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in children_of(clause)):
+                return True
+            continue
+        if clause.dep_ != "ccomp":
+            continue
         first = clause.left_edge
         if first.lower_ in marks or any(
             c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in children_of(clause)
