@@ -424,7 +424,7 @@ def _verb_candidate(
         and lexicon_type(cand) in ACTOR_TARGET_TYPES
         and _only_things(cand.targets, sent)
     ):
-        # "supported education", "threw rocks", "funded the studies": these acts are done
+        # "supported education", "funded the studies": these acts are done
         # to someone; with only a thing as their object the verb is used outside its sense
         return None
     if code is None:
@@ -549,10 +549,11 @@ def _real_actor(actor: Actor) -> bool:
 
 
 # Types whose act is done to someone (aid, requests, praise, sanctions, cooperation,
-# accusations, assaults, consultations): a thing as their only object is no target. (Others
-# take things: "eased the measures", "seized the site", "rejected the referendum".)
+# accusations, consultations): a thing as their only object is no target. (Others take
+# things: "eased the measures", "seized the site", "rejected the referendum", "attacked the
+# convoy".)
 ACTOR_TARGET_TYPES = frozenset(
-    {"AID", "REQUEST", "SUPPORT", "SANCTION", "COOPERATE", "ACCUSE", "ASSAULT", "CONSULT"}
+    {"AID", "REQUEST", "SUPPORT", "SANCTION", "COOPERATE", "ACCUSE", "CONSULT"}
 )
 
 
@@ -858,10 +859,9 @@ def _noun_candidate(
         targets = targets or _prep_actors(noun, ("of",), sent, ctx, strict=False)
     cand.targets = [a for a in targets if a.id not in {s.id for s in sources}]
     plover = cameo_info(code).plover if code else None
-    if plover in ACTOR_TARGET_TYPES and plover != "ASSAULT" and _only_things(cand.targets, sent):
+    if plover in ACTOR_TARGET_TYPES and _only_things(cand.targets, sent):
         # "allegations of fraud", "the appeal of that decision": the act is about a thing,
-        # its party unnamed (an attack on a thing stays: "an attack on the proceedings" is
-        # a verbal one)
+        # its party unnamed
         return None
     return cand
 
