@@ -14,6 +14,11 @@ def analyse(text: str) -> Analysis:
     return analyze_doc(article, load_nlp()(text))
 
 
+
+def triggers(text: str) -> list[tuple[str, str]]:
+    """(type, trigger text) of each event the pipeline finds in ``text``."""
+    return [(e.type, e.trigger.text) for e in analyse(text).events]
+
 def names(analysis: Analysis, ids: list[str]) -> set[str]:
     """Actor names and mention texts (the actor extractor may canonicalise names)."""
     out: set[str] = set()

@@ -4,25 +4,21 @@ a saying is only ever a verbal act."""
 
 from __future__ import annotations
 
-from tests.extract.test_events import analyse, find, has_word, names
+from tests.extract.test_events import analyse, find, has_word, names, triggers
 
 from newsgraph.extract import events as ev
 from newsgraph.extract.events_lexicon import frames
 from newsgraph.read.nlp import load_nlp
 
 
-def _triggers(text: str) -> list[tuple[str, str]]:
-    return [(e.type, e.trigger.text) for e in analyse(text).events]
-
-
 def test_life_events_are_no_events() -> None:
-    assert not _triggers("Former spy Tony Mendez died of Parkinson's disease in Maryland.")
-    assert not _triggers("Singer Doris Day died on Monday at her home in Carmel Valley, California.")
+    assert not triggers("Former spy Tony Mendez died of Parkinson's disease in Maryland.")
+    assert not triggers("Singer Doris Day died on Monday at her home in Carmel Valley, California.")
 
 
 def test_embracing_an_idea_or_leading_research_is_no_event() -> None:
-    assert not _triggers("Robert Mugabe embraced Marxism.")
-    assert not _triggers("The research was led by Mark Hay, a professor at Georgia Tech.")
+    assert not triggers("Robert Mugabe embraced Marxism.")
+    assert not triggers("The research was led by Mark Hay, a professor at Georgia Tech.")
 
 
 def test_no_interaction_verbs_are_gated_only_without_a_lexicon_code() -> None:
@@ -33,12 +29,12 @@ def test_no_interaction_verbs_are_gated_only_without_a_lexicon_code() -> None:
 
 def test_marching_in_a_city_is_no_assault_on_it() -> None:
     text = "Roughly one million people marched in London on Saturday."
-    assert not any(t == "ASSAULT" for t, _ in _triggers(text))
+    assert not any(t == "ASSAULT" for t, _ in triggers(text))
 
 
 def test_returning_home_is_no_retreat() -> None:
     text = "Princess Ubolratana divorced and returned to Thailand in 1998."
-    assert not any(w == "returned" for _, w in _triggers(text))
+    assert not any(w == "returned" for _, w in triggers(text))
 
 
 def test_motion_towards_a_meeting_or_against_someone_stays() -> None:
@@ -58,7 +54,7 @@ def test_withdrawing_troops_is_still_a_retreat() -> None:
 
 def test_said_in_a_press_release_is_no_release() -> None:
     text = 'Co-author Tak-Sing Wong said in a press release that the team has developed a coating.'
-    assert not any(t in ("RETREAT", "CONCEDE") for t, _ in _triggers(text))
+    assert not any(t in ("RETREAT", "CONCEDE") for t, _ in triggers(text))
 
 
 def test_declaring_a_state_of_siege_keeps_its_code() -> None:
