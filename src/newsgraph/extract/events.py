@@ -250,8 +250,10 @@ def _peacekeeping_reading(cand: Candidate, sent: SpacySpan, ctx: Context) -> Non
     cand.fallback = False
     cand.confidence = max(cand.confidence, 0.6)
     ids = {a.id for a in cand.sources}
-    places = [a for a in _place_targets(cand, sent, ctx) if a.id not in ids]
-    cand.targets = _unique(places + [a for a in cand.targets if a.id not in ids])
+    # _place_targets leaves the sources out already
+    cand.targets = _unique(
+        _place_targets(cand, sent, ctx) + [a for a in cand.targets if a.id not in ids]
+    )
 
 
 RESTRICTION_CODES = ("172",)  # curfews, states of emergency, martial law
@@ -261,9 +263,7 @@ def _restricted_place(cand: Candidate, sent: SpacySpan, ctx: Context) -> None:
     """ "declared a state of siege in X", "imposed a curfew in X": the place the restriction
     holds in is what it is imposed on, first of the targets."""
     if cand.code.startswith(RESTRICTION_CODES):
-        ids = {a.id for a in cand.sources}
-        places = [a for a in _place_targets(cand, sent, ctx) if a.id not in ids]
-        cand.targets = _unique(places + cand.targets)
+        cand.targets = _unique(_place_targets(cand, sent, ctx) + cand.targets)
 
 
 def _instrument_source(cand: Candidate, sent: SpacySpan, ctx: Context) -> None:
@@ -931,11 +931,11 @@ def _verb_arguments(verb: Token, sent: SpacySpan, ctx: Context) -> tuple[list[Ac
         # "Turkey is under sanctions and was condemned (in a statement) by Egypt": the
         # subject shared with the first conjunct is the one acted on; the doer is the agent,
         # or a "by" phrase on the verb's setting noun
-        sources = _prep_actors(verb, ("by",), sent, ctx, deps=("agent",))
+        sources = _agent_actors(verb, sent, ctx)
         sources = sources or _setting_agents(verb, sent, ctx)
         targets = _unique(_subject_actors(verb, sent, ctx) + _clause_targets(verb, sent, ctx))
     elif agent is not None or passive_subj is not None:
-        sources = _prep_actors(verb, ("by",), sent, ctx, deps=("agent",))
+        sources = _agent_actors(verb, sent, ctx)
         if not sources and passive_subj is None:
             sources = _subject_actors(verb, sent, ctx)
         if not sources:
@@ -1041,7 +1041,7 @@ def _coordinated_phrase(head: Token) -> bool:
 
 
 def _agent_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
-    return _prep_actors(verb, ("by",), sent, ctx, deps=("agent",))
+    return _prep_actors(verb, ("by",), sent, ctx, deps=("agent",))  # the passive's "by" X
 
 
 def _of_partners(head: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
@@ -1063,14 +1063,9 @@ def _coordinated_subject(verb: Token) -> bool:
     for _ in range(4):
         subj = next((c for c in children_of(tok) if c.dep_ in SUBJ), None)
         if subj is not None:
-            # "Russia and Turkey's ministers", "UK and EU negotiators": the parties are
-            # coordinated inside the subject's modifier
-            return any(c.dep_ == "conj" for c in children_of(subj)) or any(
-                c.dep_ in ("conj", "cc")
-                for m in lefts_of(subj)
-                if m.dep_ in ("poss", "compound", "amod", "nmod")
-                for c in children_of(m)
-            )
+            # "X and Y", or "Russia and Turkey's ministers", "UK and EU negotiators": the
+            # parties coordinated inside the subject's modifier
+            return _coordinated_phrase(subj)
         if tok.dep_ not in ("xcomp", "acomp", "conj") or head_of(tok).i == tok.i:
             return False
         tok = head_of(tok)
@@ -1150,7 +1145,7 @@ def _subject_actors(verb: Token, sent: SpacySpan, ctx: Context) -> list[Actor]:
             return found
         agent = next((c for c in children_of(tok) if c.dep_ == "agent"), None)
         if agent is not None and tok.i != verb.i:
-            return _prep_actors(tok, ("by",), sent, ctx, deps=("agent",))
+            return _agent_actors(tok, sent, ctx)
         if tok.dep_ == "relcl":
             return _argument_actors(head_of(tok), tok, sent, ctx)
         if tok.dep_ not in ("xcomp", "conj", "advcl", "acl", "acomp") or head_of(tok).i == tok.i:

@@ -46,48 +46,45 @@ def doc_tokens(doc: Doc) -> list[Token]:
 _NO_CHILDREN: tuple[Token, ...] = ()
 
 
-def _children_lists(doc: Doc) -> list[tuple[Token, ...]]:
-    kids = doc.user_data.get("newsgraph_children")
-    if kids is None:
+def _tree(doc: Doc) -> tuple[list[tuple[Token, ...]], list[Token]]:
+    """Each token's children (in text order) and head, built once per doc from HEAD."""
+    tree = doc.user_data.get("newsgraph_tree")
+    if tree is None:
         tokens = doc_tokens(doc)
-        found: dict[int, list[Token]] = {}
         # HEAD comes out as unsigned offsets to the head: view them signed
-        heads = doc.to_array(HEAD).view(numpy.int64).tolist() if len(doc) else []
-        for i, offset in enumerate(heads):
+        offsets = doc.to_array(HEAD).view(numpy.int64).tolist() if len(doc) else []
+        heads = [tokens[i + o] for i, o in enumerate(offsets)]
+        found: dict[int, list[Token]] = {}
+        for i, offset in enumerate(offsets):
             if offset:
                 found.setdefault(i + offset, []).append(tokens[i])
         kids = [_NO_CHILDREN] * len(tokens)
         for head, children in found.items():
             kids[head] = tuple(children)
-        doc.user_data["newsgraph_children"] = kids
-        doc.user_data["newsgraph_heads"] = [tokens[i + o] for i, o in enumerate(heads)]
-    return kids
+        tree = doc.user_data["newsgraph_tree"] = (kids, heads)
+    return tree
 
 
 def head_of(tok: Token) -> Token:
     """``tok.head`` from the per-doc token list (the root is its own head)."""
-    heads = tok.doc.user_data.get("newsgraph_heads")
-    if heads is None:
-        _children_lists(tok.doc)
-        heads = tok.doc.user_data["newsgraph_heads"]
-    return heads[tok.i]
+    return _tree(tok.doc)[1][tok.i]
 
 
 def children_of(tok: Token) -> tuple[Token, ...]:
     """``tuple(tok.children)`` (in text order) from a per-doc table built once."""
-    return _children_lists(tok.doc)[tok.i]
+    return _tree(tok.doc)[0][tok.i]
 
 
 def lefts_of(tok: Token) -> list[Token]:
     """``list(tok.lefts)``: the children before the token."""
     i = tok.i
-    return [c for c in _children_lists(tok.doc)[i] if c.i < i]
+    return [c for c in _tree(tok.doc)[0][i] if c.i < i]
 
 
 def rights_of(tok: Token) -> list[Token]:
     """``list(tok.rights)``: the children after the token."""
     i = tok.i
-    return [c for c in _children_lists(tok.doc)[i] if c.i > i]
+    return [c for c in _tree(tok.doc)[0][i] if c.i > i]
 
 
 def span_tokens(span: Span) -> list[Token]:

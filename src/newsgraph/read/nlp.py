@@ -53,8 +53,7 @@ def load_bare_model() -> Language:
 
 def load_stock_nlp() -> Language:
     """The model as shipped plus our sentence rule: the reference load_nlp() must match."""
-    module = importlib.import_module(model_name())
-    nlp: Language = module.load()
+    nlp = load_bare_model()
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
     return nlp
 
