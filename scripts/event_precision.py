@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 
 from newsgraph.model import Analysis, Article
+from newsgraph.report.dossier import sentence_around
 
 ROOT = Path(__file__).resolve().parents[1]
 JUDGEMENTS = ROOT / "tests/data/events_precision.yaml"
@@ -90,12 +91,6 @@ def _names(analysis: Analysis, ids: list[str]) -> str:
     return "; ".join(names)
 
 
-def _sentence(body: str, start: int, end: int) -> str:
-    left = max(body.rfind(". ", 0, start) + 2, body.rfind("\n", 0, start) + 1, 0)
-    right = min((i for i in (body.find(". ", end), body.find("\n", end)) if i >= 0), default=-1)
-    return " ".join(body[left : right + 1 if right >= 0 else len(body)].split())
-
-
 def rows_for(articles: list[Article]) -> Iterator[Row]:
     from newsgraph.pipeline import analyze_articles
 
@@ -109,7 +104,7 @@ def rows_for(articles: list[Article]) -> Iterator[Row]:
                 source=_names(analysis, e.source),
                 target=_names(analysis, e.target),
                 confidence=round(e.confidence, 2),
-                sentence=_sentence(art.body, e.span.start, e.span.end),
+                sentence=sentence_around(art.body, e.span.start, e.span.end),
             )
 
 

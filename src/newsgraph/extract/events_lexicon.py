@@ -254,7 +254,6 @@ def _pattern_index(
     return patterns, {w: tuple(ix) for w, ix in by_word.items()}, tuple(always)
 
 
-@lru_cache(maxsize=4096)
 def _patterns_longest_first(lemma: str) -> tuple[tuple[Any, str], ...]:
     """A verb's usable patterns, longest first (the first match is the longest; ties keep
     dictionary order). A bare preposition says too little ("move into", "fight for")."""

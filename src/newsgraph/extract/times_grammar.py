@@ -619,15 +619,13 @@ class Rule:
     build: Builder
     priority: int = 0  # breaks ties between equally long matches (higher wins)
     # Lower-case strings one of which every match contains ("century" for the century rule):
-    # a paragraph holding none of them cannot match, so the regex is not run over it.
-    # Empty: run everywhere. tests/test_times_prefilter.py checks each rule's list.
+    # a line holding none of them cannot match, so the regex is not run over it. Empty: run
+    # everywhere. Set from _NEEDS; tests/extract/test_times_prefilter.py checks each list.
     needs: tuple[str, ...] = ()
 
 
-def _rule(
-    name: str, pattern: str, build: Builder, priority: int = 0, needs: tuple[str, ...] = ()
-) -> Rule:
-    return Rule(name, re.compile(pattern), build, priority, needs)
+def _rule(name: str, pattern: str, build: Builder, priority: int = 0) -> Rule:
+    return Rule(name, re.compile(pattern), build, priority)
 
 
 B = r"(?<![\w-])"  # a word starts here
